@@ -1,0 +1,80 @@
+"""Format-independent finishing of a document: indices, heading paths, clean text.
+
+Extractors produce blocks with kinds, levels and locations; this module gives every block its index and
+the path of headings it stands under, and cleans text the same way for every format, so DOCX and PDF of
+the same plan come out alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Block, Document
+
+# "1", "1.2", "2.1.4", "2.1.4." followed by a title; "Bilag 4.3", "Bilag 2:", "Kapitel 3".
+SECTION_NUMBER = re.compile(
+    r"^\s*(?P<num>(?:(?:bilag|kapitel|afsnit|appendiks)\s+)?\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:bilag|appendiks)\s+[A-Z])"
+    r"(?=[\s:.)–-])",
+    re.IGNORECASE,
+)
+_PUA = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """NFC, no private-use glyphs (symbol-font bullets), no soft hyphens, single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = _PUA.sub("", text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.splitlines()).strip()
+
+
+def section_number(text: str) -> str | None:
+    """The section number a heading starts with ("2.1.4", "Bilag 4.3"), or None."""
+    match = SECTION_NUMBER.match(text)
+    if not match:
+        return None
+    return match.group("num").rstrip(".").strip()
+
+
+def numbering_depth(number: str) -> int:
+    """Heading level implied by a section number: "2" → 1, "2.1" → 2, "2.1.4" → 3; annexes count 1 + dots."""
+    digits = re.sub(r"^(?:bilag|kapitel|afsnit|appendiks)\s+", "", number, flags=re.IGNORECASE)
+    return digits.count(".") + 1
+
+
+def finish_document(doc: Document) -> Document:
+    """Clean texts, drop empty blocks, number the blocks and give each its heading path."""
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        block.text = clean_text(block.text)
+        if block.rows is not None:
+            block.rows = [[clean_text(cell) for cell in row] for row in block.rows]
+            if not block.text:
+                block.text = "\n".join(" | ".join(c for c in row if c) for row in block.rows)
+        if not block.text and not block.rows:
+            continue
+        if block.kind == "heading" and block.numbering is None:
+            block.numbering = section_number(block.text)
+        blocks.append(block)
+
+    stack: list[tuple[int, str]] = []
+    for index, block in enumerate(blocks):
+        block.index = index
+        if block.kind == "heading":
+            level = block.level or 1
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            block.section = [title for _, title in stack]
+            stack.append((level, block.text))
+        else:
+            block.section = [title for _, title in stack]
+    doc.blocks = blocks
+    if not doc.title:
+        first = next((b for b in blocks if b.kind == "heading"), None)
+        if first is not None:
+            doc.title = first.text
+    return doc
