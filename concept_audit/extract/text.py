@@ -72,7 +72,7 @@ def _looks_like_plain_heading(line: str, next_blank: bool) -> int | None:
     number = section_number(stripped)
     if number and len(stripped.split()) <= 12 and not stripped.endswith((",", ";")):
         return numbering_depth(number)
-    if next_blank and stripped.isupper() and len(stripped) > 3:
+    if next_blank and stripped.isupper() and len(stripped) > 3 and stripped[0].isalpha():
         return 1
     return None
 
