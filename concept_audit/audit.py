@@ -1,0 +1,140 @@
+"""The single audit loop: document → indexed text → checks per element → verdicts → report.
+
+The engine knows the check kinds and their order, never an element. Per element it runs ``heading`` and
+``topic`` to locate the element, derives the *scope* (the passages that discuss it), then runs ``cues``,
+``facets`` and ``levels`` in that scope, and hands the findings to the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from .checks import ORDER
+from .checks.base import CheckContext
+from .model import Document, Report, SectionVerdict, SourceInfo, Status, summarise
+from .normalise import IndexedText, Passage, index_document
+from .ruleset import Element, RuleSet, load_rules
+from .verdict import decide
+
+ENUMERATION_MIN_ELEMENTS = 4
+"""A passage that names this many elements' topics in a comma-separated run is an enumeration of topics
+("planen omfatter vision, organisering, beredskab, infohus og evaluering"), not content on any."""
+SECTION_SCOPE_MAX = 40
+"""A matched section brings its sub-sections into scope only up to this many passages; a whole chapter
+named like an element (e.g. "Organisering") contributes its own introduction only."""
+_NUMBER = re.compile(r"^\s*(?:(?:bilag|kapitel|afsnit)\s+)?[\dA-Z]{1,2}(?:\.\d{1,2})*\.?\s+", re.I)
+
+
+def _locate(text: IndexedText, element: Element) -> CheckContext:
+    ctx = CheckContext(text, element.id)
+    for kind in ("heading", "topic"):
+        check = element.checks.get(kind)
+        if check is not None:
+            ctx.findings.extend(check.check(ctx))
+    return ctx
+
+
+def _mark_enumerations(contexts: list[CheckContext]) -> set[int]:
+    """Passages whose topic hits span many elements in a list-like sentence."""
+    elements_per_passage: dict[int, set[str]] = {}
+    passages: dict[int, Passage] = {}
+    for ctx in contexts:
+        for f in ctx.findings:
+            if f.kind == "topic" and f.passage is not None:
+                elements_per_passage.setdefault(f.passage.index, set()).add(ctx.element_id)
+                passages[f.passage.index] = f.passage
+    enumerations = set()
+    for index, ids in elements_per_passage.items():
+        text = passages[index].text
+        separators = text.count(",") + len(re.findall(r"\s(?:og|samt|eller)\s", text))
+        if len(ids) >= ENUMERATION_MIN_ELEMENTS and separators >= 3:
+            enumerations.add(index)
+    return enumerations
+
+
+def _scope(ctx: CheckContext, enumerations: set[int]) -> None:
+    """Topic passages (plus the rest of their block) and the content of matched sections."""
+    passages = ctx.text.passages
+    chosen: dict[int, Passage] = {}
+    topic = []
+    for f in ctx.findings:
+        if f.kind == "topic" and f.passage is not None and not f.passage.listing and f.passage.index not in enumerations:
+            topic.append(f.passage)
+    ctx.topic = topic
+    for p in topic:
+        chosen[p.index] = p
+        # the next sentence of the same paragraph usually continues the thought (who, how, when)
+        nxt = p.index + 1
+        if nxt < len(passages) and passages[nxt].block == p.block and passages[nxt].kind != "heading":
+            chosen[nxt] = passages[nxt]
+    for f in ctx.findings:
+        if f.kind != "heading" or f.section is None:
+            continue
+        section = f.section
+        ctx.sections.append(section)
+        end = section.end if section.end - section.start <= SECTION_SCOPE_MAX else section.own_end
+        for p in passages[section.start:end]:
+            if p.index not in enumerations:
+                chosen[p.index] = p
+    ctx.scope = [chosen[i] for i in sorted(chosen)]
+
+
+def evaluate_elements(text: IndexedText, rules: RuleSet) -> list[CheckContext]:
+    contexts = [_locate(text, element) for element in rules.elements]
+    enumerations = _mark_enumerations(contexts)
+    for ctx, element in zip(contexts, rules.elements):
+        _scope(ctx, enumerations)
+        for kind in ORDER:
+            if kind in ("heading", "topic"):
+                continue
+            check = element.checks.get(kind)
+            if check is not None:
+                ctx.findings.extend(check.check(ctx))
+    return contexts
+
+
+def _section_status(statuses: list[Status]) -> Status:
+    if statuses and all(s == "covered" for s in statuses):
+        return "covered"
+    if not statuses or all(s == "missing" for s in statuses):
+        return "missing"
+    return "weak"
+
+
+def _heading_present(text: IndexedText, title: str) -> bool:
+    """For template sections that carry no element (1.1, 1.3.3, annexes): does the plan have one?"""
+    title = _NUMBER.sub("", title).lower()
+    for section in text.sections:
+        heading = _NUMBER.sub("", section.heading.text).lower()
+        if fuzz.token_set_ratio(title, heading) >= 80 and section.end > section.start:
+            return True
+    return False
+
+
+def audit(path_or_document: str | Path | Document, rules: RuleSet | str | Path | None = None,
+          lang: str = "da") -> Report:
+    """Audit one plan against a rule set (the bundled national concept by default)."""
+    if isinstance(path_or_document, Document):
+        doc = path_or_document
+    else:
+        from .extract import load_document
+
+        doc = load_document(path_or_document)
+    ruleset = rules if isinstance(rules, RuleSet) else load_rules(rules)
+    text = index_document(doc)
+    contexts = evaluate_elements(text, ruleset)
+    verdicts = [decide(ctx, element, ruleset, lang) for ctx, element in zip(contexts, ruleset.elements)]
+    by_id = {v.id: v.status for v in verdicts}
+    sections = []
+    for section in ruleset.sections:
+        if section.elements:
+            status = _section_status([by_id[e] for e in section.elements])
+        else:
+            status = "covered" if _heading_present(text, section.title) else "missing"
+        sections.append(SectionVerdict(section.id, section.title, status, list(section.elements)))
+    source = SourceInfo(doc.source, doc.format, doc.pages, doc.sha256, doc.title, doc.date)
+    return Report(source, {"name": ruleset.name, "version": ruleset.version, "title": ruleset.title},
+                  verdicts, sections, summarise(verdicts), lang=lang)

@@ -1,0 +1,67 @@
+"""``facets``: what a covered element must show, looked for in the element's passages.
+
+A facet is a named kind of substance shared across elements: who is responsible, a procedure or
+routine, a frequency, a partner, a document or agreement, political adoption ... The library of facets
+lives at the top of the rule file; an element lists the facets it requires and may define local ones.
+Passages that state an intention or a lack (see ``cues``) do not supply facets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .base import CheckContext, Finding, Where, validate_fields
+
+FIELDS = {"require": (list, False), "optional": (list, False), "min": (int, False), "local": (dict, False)}
+
+
+@dataclass
+class Facet:
+    id: str
+    label: dict[str, str]
+    terms: object  # TermSet
+
+
+@dataclass
+class FacetsCheck:
+    require: list[Facet]
+    optional: list[Facet]
+    min: int
+    """How many of ``require`` a covered element must show (default: all)."""
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for facet in [*self.require, *self.optional]:
+            for passage in ctx.scope:
+                if passage.index in ctx.cued or passage.kind == "heading":
+                    continue
+                found = facet.terms.find(passage.tokens)
+                if found:
+                    yield Finding("facet", facet.id, passage=passage, term=found[0])
+
+
+def compile(config: dict, where: Where, rules: dict) -> FacetsCheck:
+    validate_fields(config, FIELDS, where, "checks.facets")
+    from ..ruleset import compile_facet
+
+    local = {}
+    for fid, fconf in (config.get("local") or {}).items():
+        local[fid] = compile_facet(fid, fconf, where, f"checks.facets.local.{fid}")
+    library = {**rules["facets"], **local}
+
+    def resolve(name: str) -> list[Facet]:
+        ids = config.get(name, [])
+        if not isinstance(ids, list):
+            raise where.error(f"checks.facets.{name}", "skal være en liste af facet-id'er")
+        out = []
+        for fid in ids:
+            if fid not in library:
+                raise where.error(f"checks.facets.{name}", f"ukendt facet {fid!r} (kendte: {', '.join(sorted(library))})")
+            out.append(library[fid])
+        return out
+
+    require, optional = resolve("require"), resolve("optional")
+    minimum = config.get("min", len(require))
+    if not 0 <= minimum <= len(require):
+        raise where.error("checks.facets.min", f"skal ligge mellem 0 og {len(require)}")
+    return FacetsCheck(require, optional, minimum)

@@ -1,0 +1,87 @@
+"""``levels``: a structure check: items on each of several levels, each with required fields.
+
+The concept asks for interventions on all three prevention levels (opbyggende, foregribende,
+indgribende), each described with at least content, purpose, responsible and partners. A level's
+passages are those of a section whose heading names the level, table rows that name it, and the rest of
+a paragraph or list that opens with it. A passage naming two or more levels is a description of the
+model ("forebyggelsestrekanten har tre niveauer ..."), not an intervention, and is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..danish import TermSet
+from ..normalise import Passage
+from .base import CheckContext, Finding, Where, compile_term_set, labels, validate_fields
+
+FIELDS = {"levels": (dict, True), "fields": (list, True)}
+LEVEL_FIELDS = {"label": ((str, dict), True), "terms": (list, True), "exclude": (list, False)}
+
+
+@dataclass
+class Level:
+    id: str
+    label: dict[str, str]
+    terms: TermSet
+
+
+@dataclass
+class LevelsCheck:
+    levels: list[Level]
+    fields: list  # list[Facet]
+
+    def _level_passages(self, ctx: CheckContext, level: Level) -> list[Passage]:
+        text = ctx.text
+        chosen: dict[int, Passage] = {}
+        names_levels = {p.index: sum(1 for lv in self.levels if lv.terms.matches(p.tokens)) for p in text.passages}
+        for section in text.sections:
+            heading = section.heading
+            if heading.listing or names_levels[heading.index] != 1 or not level.terms.matches(heading.tokens):
+                continue
+            for p in text.passages[section.start:section.end]:
+                chosen[p.index] = p
+        for p in text.passages:
+            if p.listing or p.kind == "heading" or names_levels[p.index] != 1 or not level.terms.matches(p.tokens):
+                continue
+            chosen[p.index] = p
+            # the rest of the block (a paragraph or list item that opens with the level)
+            for q in text.passages[p.index + 1:]:
+                if q.block != p.block or names_levels[q.index] > 0:
+                    break
+                chosen[q.index] = q
+        return [chosen[i] for i in sorted(chosen)]
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for level in self.levels:
+            passages = [p for p in self._level_passages(ctx, level) if p.index not in ctx.cued]
+            found, evidence = [], []
+            for facet in self.fields:
+                hit = next((p for p in passages if facet.terms.matches(p.tokens)), None)
+                if hit is not None:
+                    found.append(facet.id)
+                    evidence.append(hit)
+            missing = [f.id for f in self.fields if f.id not in found]
+            best = max(passages, key=lambda p: p.words, default=None) if passages else None
+            yield Finding("level", level.id, passage=best, score=len(found) / max(1, len(self.fields)),
+                          extra={"label": level.label, "fields": found, "missing": missing,
+                                 "passages": len(passages), "evidence": evidence})
+
+
+def compile(config: dict, where: Where, rules: dict) -> LevelsCheck:
+    validate_fields(config, FIELDS, where, "checks.levels")
+    levels = []
+    for lid, lconf in config["levels"].items():
+        prefix = f"checks.levels.levels.{lid}"
+        validate_fields(lconf, LEVEL_FIELDS, where, prefix)
+        levels.append(Level(lid, labels(lconf["label"], where, f"{prefix}.label"),
+                            compile_term_set(lconf, where, prefix)))
+    if len(levels) < 2:
+        raise where.error("checks.levels.levels", "skal have mindst to niveauer")
+    fields = []
+    for fid in config["fields"]:
+        if fid not in rules["facets"]:
+            raise where.error("checks.levels.fields", f"ukendt facet {fid!r}")
+        fields.append(rules["facets"][fid])
+    return LevelsCheck(levels, fields)

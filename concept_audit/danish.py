@@ -1,0 +1,200 @@
+"""Danish-aware matching: tokens, compound-aware term keys, and the term matcher.
+
+Danish glues words together (bekymrings|henvendelse, akut|beredskab|et) and inflects them
+(henvendelse|rne), and plans spell names freely (Info-huset, InfoHus, infohuset). A term therefore
+matches a token in one of three ways, chosen per term:
+
+* **compound** (the default for terms whose stem has five letters or more): the term's Snowball stem is a
+  substring of the token's key (lower-cased, hyphens removed). "henvendelse" → stem "henvend" matches
+  bekymringshenvendelser and henvendelserne; "infohus" matches Info-huset and InfoHus.
+* **word** (the default for shorter stems, or a term written ``=term``): the token, or one of its
+  hyphen-separated parts, has the term's stem (or is the term plus an inflectional ending). "SSP" matches
+  SSP-samarbejdet but "hus" does not match rådhus and "plan" not handlingsplan.
+* **prefix** (a term written ``term*``): the token key or one of its parts starts with the term: "akut*"
+  matches akutte, akutberedskab.
+
+Multi-word terms ("følge op", "fast procedure") match consecutive tokens. A term written ``re:...`` is a
+regular expression over the sentence's lower-cased text. Snowball over-stems, which is harmless for
+substring matching of long stems; where a long stem would also sit inside unrelated words
+("politi" in politisk) a check lists ``exclude`` words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+COMPOUND_MIN_STEM = 5
+"""Stems shorter than this match whole words (or hyphen parts) only: "hus", "plan", "ssp"."""
+
+INFLECTION_ENDINGS = (
+    "", "e", "en", "et", "er", "ere", "erne", "ernes", "ens", "ets", "es", "s", "ne", "nes", "n", "t",
+    "r", "rne", "ede", "ende", "te", "de", "ning", "ningen", "ninger",
+)
+
+_TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("danish")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def key_of(token: str) -> str:
+    """The matching key of a token: lower case, hyphens and apostrophes removed (Info-huset → infohuset)."""
+    return token.lower().replace("-", "").replace("'", "").replace("’", "")
+
+
+def parts_of(token: str) -> tuple[str, ...]:
+    """The hyphen-separated parts of a token, lower-cased (SSP-samarbejdet → ssp, samarbejdet)."""
+    low = token.lower()
+    if "-" not in low:
+        return (low,)
+    return tuple(p for p in low.split("-") if p)
+
+
+def tokenize(text: str) -> list[str]:
+    """Word tokens of a text. A regex, not spaCy, because it runs on every sentence and table cell and
+    must treat hyphenated compounds as one token; spaCy's Danish tokenizer agrees on these forms."""
+    return _TOKEN.findall(text)
+
+
+@dataclass(frozen=True)
+class WordPattern:
+    """One word of a term, compiled."""
+
+    norm: str
+    stem: str
+    mode: str  # "compound" | "word" | "prefix"
+
+    def matches_key(self, key: str, parts: tuple[str, ...]) -> bool:
+        if self.mode == "compound":
+            return self.stem in key
+        if self.mode == "prefix":
+            return key.startswith(self.norm) or any(p.startswith(self.norm) for p in parts)
+        # word mode: the whole token or one hyphen part
+        for candidate in {key, *parts}:
+            if candidate == self.norm or stem(candidate) == self.stem:
+                return True
+            if candidate.startswith(self.norm) and candidate[len(self.norm):] in INFLECTION_ENDINGS:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term as written in the rules, compiled to word patterns or a regular expression."""
+
+    source: str
+    words: tuple[WordPattern, ...] = ()
+    regex: re.Pattern[str] | None = None
+
+    @property
+    def is_regex(self) -> bool:
+        return self.regex is not None
+
+
+class TermError(ValueError):
+    """A term that cannot be compiled; the rule loader reports it with the rule and field."""
+
+
+def compile_term(source: str) -> Term:
+    text = source.strip()
+    if not text:
+        raise TermError("empty term")
+    if text.startswith("re:"):
+        try:
+            return Term(source, regex=re.compile(text[3:].strip(), re.IGNORECASE))
+        except re.error as exc:
+            raise TermError(f"bad regular expression {text[3:]!r}: {exc}") from None
+    words = []
+    for raw in text.split():
+        # Punctuation is not part of a token, so "den, der" means the words den + der.
+        raw = raw.strip(",.;:!?()\"")
+        if not raw:
+            continue
+        mode = None
+        if raw.startswith("="):
+            mode, raw = "word", raw[1:]
+        if raw.endswith("*"):
+            mode, raw = "prefix", raw[:-1]
+        norm = key_of(raw)
+        if not norm or not _TOKEN.fullmatch(raw.replace("*", "")):
+            raise TermError(f"bad word {raw!r} in term {source!r}")
+        st = stem(norm)
+        if mode is None:
+            mode = "compound" if len(st) >= COMPOUND_MIN_STEM else "word"
+        words.append(WordPattern(norm=norm, stem=st, mode=mode))
+    return Term(source, words=tuple(words))
+
+
+@dataclass
+class TokenizedText:
+    """A sentence's tokens, ready for matching."""
+
+    text: str
+    lower: str
+    keys: tuple[str, ...]
+    parts: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, text: str) -> TokenizedText:
+        tokens = tokenize(text)
+        return cls(text, text.lower(), tuple(key_of(t) for t in tokens), tuple(parts_of(t) for t in tokens))
+
+
+class TermSet:
+    """A list of terms with shared exclusions, matched against sentences.
+
+    Word-level results are memoised per (word pattern, token key): a plan has a few thousand distinct
+    tokens, and the same facet terms are asked about for every element.
+    """
+
+    def __init__(self, terms: list[Term], exclude: list[str] | None = None) -> None:
+        self.terms = terms
+        self.exclude = tuple(key_of(e) for e in (exclude or []))
+        self._cache: dict[tuple[WordPattern, str], bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def _word_hit(self, word: WordPattern, key: str, parts: tuple[str, ...]) -> bool:
+        cache_key = (word, key)
+        hit = self._cache.get(cache_key)
+        if hit is None:
+            hit = word.matches_key(key, parts) and not any(ex in key for ex in self.exclude)
+            self._cache[cache_key] = hit
+        return hit
+
+    def find(self, tok: TokenizedText) -> list[str]:
+        """The terms (as written) that occur in the text, each once."""
+        found = []
+        for term in self.terms:
+            if term.regex is not None:
+                if term.regex.search(tok.lower):
+                    found.append(term.source)
+                continue
+            n = len(term.words)
+            first = term.words[0]
+            for i in range(len(tok.keys) - n + 1):
+                if not self._word_hit(first, tok.keys[i], tok.parts[i]):
+                    continue
+                if all(self._word_hit(w, tok.keys[i + j], tok.parts[i + j]) for j, w in enumerate(term.words[1:], 1)):
+                    found.append(term.source)
+                    break
+        return found
+
+    def matches(self, tok: TokenizedText) -> bool:
+        return bool(self.find(tok))
+
+
+def compile_terms(sources: list[str], exclude: list[str] | None = None) -> TermSet:
+    return TermSet([compile_term(s) for s in sources], exclude)

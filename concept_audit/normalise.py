@@ -1,0 +1,172 @@
+"""Normalise a Document into indexed Danish text: sentences with their place in the plan.
+
+The checks never see blocks or files, only :class:`Passage` objects: one sentence of a paragraph, one list
+item, one table row (rendered "Header: cell; Header: cell" so a row reads as a statement), or a heading.
+Each passage knows where it stands (block, page, paragraph, heading path) so evidence can be quoted, and
+whether it is a mere *listing*: a contents line, a short keyword-list item, an enumeration of topics.
+Naming an element there is not covering it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .danish import TokenizedText
+from .model import Block, Document
+
+_TOC_HEADING = re.compile(r"^(indhold|indholdsfortegnelse|indhold og læsevejledning|contents)\b", re.I)
+_TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s{2,})\s*\d{1,3}\s*$|\s\d{1,3}$")
+_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+
+
+@dataclass
+class Passage:
+    """One sentence-sized unit of plan text."""
+
+    index: int
+    text: str
+    tokens: TokenizedText
+    block: int
+    kind: str  # block kind: heading, paragraph, list_item, table, footnote
+    page: int | None
+    paragraph: int | None
+    section: list[str]
+    container: str
+    listing: bool = False
+    """Only a name: a contents line, a short keyword-list item, an enumeration of topics."""
+    section_id: int = -1
+    """Index of the heading passage this passage stands under (-1 before the first heading)."""
+
+    @property
+    def words(self) -> int:
+        return len(self.tokens.keys)
+
+
+@dataclass
+class Section:
+    """A heading and the passages under it (including those of its sub-sections)."""
+
+    heading: Passage
+    level: int
+    start: int
+    end: int  # exclusive passage index
+    own_end: int = -1
+    """End of the passages directly under the heading, before its first sub-heading."""
+
+
+@dataclass
+class IndexedText:
+    """What the checks consume: passages in reading order and the section tree over them."""
+
+    passages: list[Passage] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def section_of(self, passage: Passage) -> Section | None:
+        for section in self.sections:
+            if section.heading.index == passage.section_id:
+                return section
+        return None
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    nlp = spacy.blank("da")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 5_000_000
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    return frozenset(_nlp().Defaults.stop_words)
+
+
+def split_sentences(texts: list[str]) -> list[list[str]]:
+    """Sentences of each text, with spaCy's Danish sentencizer (one batched pass)."""
+    result = []
+    for doc in _nlp().pipe(texts, batch_size=256):
+        result.append([s.text.strip() for s in doc.sents if s.text.strip()])
+    return result
+
+
+def _row_passages(block: Block) -> list[str]:
+    rows = block.rows or []
+    header = rows[0] if block.header_rows and rows else None
+    out = []
+    for r, row in enumerate(rows):
+        if r < block.header_rows:
+            continue
+        cells = [c for c in row]
+        if header and len(header) == len(cells):
+            parts = [f"{h}: {c}" if h and c and h != c else c for h, c in zip(header, cells)]
+        else:
+            parts = cells
+        text = "; ".join(p for p in parts if p)
+        if text:
+            out.append(text)
+    if not out and rows:  # a table of only header rows: still text
+        out = ["; ".join(c for c in row if c) for row in rows]
+    return out
+
+
+def _is_listing_item(text: str, words: int) -> bool:
+    """A list item that only names something: short, no sentence end, mostly content words."""
+    return words <= 5 and not _SENTENCE_END.search(text) and not re.search(r"\d{2}\s?\d{2}", text)
+
+
+def index_document(doc: Document) -> IndexedText:
+    """Split blocks into passages and build the section tree."""
+    prose_blocks = [b for b in doc.blocks if b.kind in ("paragraph", "footnote")]
+    sentences = dict(zip((b.index for b in prose_blocks), split_sentences([b.text for b in prose_blocks])))
+
+    passages: list[Passage] = []
+    sections: list[Section] = []
+    open_sections: list[Section] = []
+    in_toc = False
+    current_heading = -1
+
+    def add(text: str, block: Block, listing: bool = False) -> None:
+        tok = TokenizedText.of(text)
+        if not tok.keys:
+            return
+        passages.append(Passage(len(passages), text, tok, block.index, block.kind, block.page,
+                                block.paragraph, block.section, block.container, listing, current_heading))
+
+    for block in doc.blocks:
+        if block.kind == "heading":
+            level = block.level or 1
+            while open_sections and open_sections[-1].level >= level:
+                done = open_sections.pop()
+                done.end = len(passages)
+            in_toc = bool(_TOC_HEADING.match(block.text))
+            current_heading = len(passages)
+            add(block.text, block, listing=in_toc)
+            if len(passages) > current_heading:
+                section = Section(passages[-1], level, current_heading + 1, -1)
+                for parent in open_sections:
+                    if parent.own_end < 0:
+                        parent.own_end = current_heading
+                sections.append(section)
+                open_sections.append(section)
+            continue
+        if block.kind == "table":
+            for text in _row_passages(block):
+                add(text, block, listing=in_toc or bool(_TOC_LINE.search(text)) and len(text) < 90)
+            continue
+        texts = sentences.get(block.index) if block.kind in ("paragraph", "footnote") else [block.text]
+        for text in texts or []:
+            tok_words = len(TokenizedText.of(text).keys)
+            listing = in_toc or bool(_TOC_LINE.search(text) and tok_words <= 12)
+            if block.kind == "list_item" and _is_listing_item(text, tok_words):
+                listing = True
+            add(text, block, listing=listing)
+    for section in open_sections:
+        section.end = len(passages)
+    for section in sections:
+        if section.own_end < 0:
+            section.own_end = section.end
+    return IndexedText(passages, sections)
