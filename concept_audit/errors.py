@@ -43,6 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "DOCX-filen afvises: {detail} (mulig zip-bombe)",
         "the DOCX file is refused: {detail} (possible zip bomb)",
     ),
+    "pdf_bomb": (
+        "PDF-filen afvises: {detail} (mulig dekomprimeringsbombe)",
+        "the PDF file is refused: {detail} (possible decompression bomb)",
+    ),
     "hostile_xml": (
         "XML i filen afvises: {detail}",
         "XML in the file is refused: {detail}",

@@ -511,7 +511,7 @@ class DocxWriter:
         p = paragraph._p
         sdt = parse_xml(
             f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Vedtagelse"/><w:tag w:val="vedtagelse"/>'
-            f'<w:id w:val="{-1730000000 + len(self.src.id) * 7919}"/><w:text w:multiLine="1"/></w:sdtPr>'
+            f'<w:id w:val="{-1730000000 + len(self.src.id) * 7919}"/></w:sdtPr>'
             '<w:sdtContent/></w:sdt>')
         p.addprevious(sdt)
         sdt.find(qn("w:sdtContent")).append(p)
