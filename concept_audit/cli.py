@@ -7,6 +7,7 @@ also available (and tested) from Python.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
@@ -56,6 +57,68 @@ def cmd_extract(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def _fail_under(value: str) -> float:
+    """A score threshold as 0–1 or as a percentage (0.6 and 60 mean the same)."""
+    try:
+        number = float(value.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ikke et tal: {value!r}") from None
+    if number > 1:
+        number /= 100
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError("skal ligge mellem 0 og 1 (eller 0 og 100 %)")
+    return number
+
+
+@command("audit")
+def cmd_audit(args: argparse.Namespace, console: Console) -> int:
+    from .audit import audit
+    from .extract import load_document
+    from .ruleset import load_rules
+
+    rules = load_rules(args.rules)  # rules first: a broken rule file is reported before a slow parse
+    doc = load_document(args.plan, pdf_backend=getattr(args, "pdf_backend", None))
+    report = audit(doc, rules=rules, lang=args.lang)
+    if args.format == "table" and args.output is None:
+        from .render.table import render_table
+
+        render_table(report, console, verbose=args.verbose)
+    elif args.format == "table":
+        from .render.table import render_table
+
+        file_console = Console(record=True, width=120, file=io.StringIO(), highlight=False)
+        render_table(report, file_console, verbose=args.verbose)
+        write_output(file_console.export_text(), args.output, console)
+    else:
+        from .render import BINARY_FORMATS, renderer
+
+        if args.format in BINARY_FORMATS and args.output is None:
+            raise ConceptAuditError(None, "output", detail=t(
+                f"formatet {args.format} skal skrives til en fil med -o", f"format {args.format} needs -o FILE",
+                args.lang))
+        write_output(renderer(args.format)(report), args.output, console)
+    if args.fail_under is not None and report.summary.score < args.fail_under:
+        return 1
+    return 0
+
+
+@command("rules")
+def cmd_rules(args: argparse.Namespace, console: Console) -> int:
+    from .ruleset import load_rules
+
+    rules = load_rules(args.path)
+    if args.action == "check":
+        console.print(t(f"[green]OK[/]: {rules.path}: {rules.name} {rules.version}, {len(rules.elements)} "
+                        f"elementer, {len(rules.sections)} skabelonafsnit",
+                        f"[green]OK[/]: {rules.path}: {rules.name} {rules.version}, {len(rules.elements)} "
+                        f"elements, {len(rules.sections)} template sections", args.lang), highlight=False)
+        return 0
+    from .render.rules import render_rules
+
+    render_rules(rules, console, args.lang)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=["da", "en"], default="da",
@@ -75,6 +138,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf-backend", choices=["pdfium", "pdfplumber"], default=None,
                    help="tegnkilde for PDF (standard: den hurtigste, se README)")
     p.add_argument("-o", "--output", help="skriv til fil i stedet for skærmen")
+
+    from .render import report_formats
+
+    p = sub.add_parser("audit", parents=[common], help="vurder en plan op mod konceptets 25 elementer")
+    p.add_argument("plan", help="DOCX, PDF, TXT eller Markdown")
+    p.add_argument("--format", choices=report_formats(), default="table",
+                   help="table (skærm), json, markdown, html, docx (standard: table)")
+    p.add_argument("--rules", help="et andet eller redigeret regelsæt (YAML-fil)")
+    p.add_argument("-o", "--output", help="skriv rapporten til en fil (atomisk) i stedet for skærmen")
+    p.add_argument("--fail-under", type=_fail_under, metavar="SCORE",
+                   help="afslut med status 1, hvis planens samlede score er under SCORE (0–1 eller procent)")
+    p.add_argument("-v", "--verbose", action="store_true", help="vis op til tre citater pr. element")
+    p.add_argument("--pdf-backend", choices=["pdfium", "pdfplumber"], default=None, help=argparse.SUPPRESS)
+
+    p = sub.add_parser("rules", parents=[common], help="vis eller kontrollér et regelsæt")
+    p.add_argument("action", choices=["list", "check"], help="list: elementerne i en tabel; check: valider")
+    p.add_argument("path", nargs="?", default=None, help="regelfil (standard: det nationale koncept)")
     return parser
 
 
