@@ -19,6 +19,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "json": ("json_report", "render_json"),
     "markdown": ("markdown", "render_markdown"),
     "html": ("html", "render_html"),
+    "docx": ("docx_report", "render_docx"),
 }
 """Report formats written to a file or stdout: name → (module under concept_audit.render, function)."""
 
