@@ -13,7 +13,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from .checks import ORDER
-from .checks.base import CheckContext
+from .checks.base import CheckContext, Site
 from .model import Document, Report, SectionVerdict, SourceInfo, Status, summarise
 from .normalise import IndexedText, Passage, index_document
 from .ruleset import Element, RuleSet, load_rules
@@ -55,30 +55,63 @@ def _mark_enumerations(contexts: list[CheckContext]) -> set[int]:
     return enumerations
 
 
+CONTINUATION = 1
+"""How many following sentences of the same paragraph continue a topic sentence (who, how, when)."""
+LIST_RUN_MAX = 12
+"""A topic sentence ending in a colon introduces the list after it: up to this many items continue it."""
+
+
+def _continuation(passages: list[Passage], p: Passage) -> list[Passage]:
+    """The passages that continue a topic passage: the next sentence(s) of its paragraph, or the list a
+    sentence introduces ("Sådan håndteres en henvendelse:" followed by the steps)."""
+    out: list[Passage] = []
+    i = p.index + 1
+    if p.kind in ("paragraph", "list_item", "footnote"):
+        while i < len(passages) and len(out) < CONTINUATION and passages[i].block == p.block:
+            out.append(passages[i])
+            i += 1
+    if p.text.rstrip().endswith(":"):
+        j = p.index + 1
+        while j < len(passages) and passages[j].block == p.block:
+            j += 1
+        while j < len(passages) and passages[j].kind in ("list_item", "table") and len(out) < LIST_RUN_MAX:
+            out.append(passages[j])
+            j += 1
+    return [q for q in out if q.kind != "heading" and not q.listing]
+
+
 def _scope(ctx: CheckContext, enumerations: set[int]) -> None:
-    """Topic passages (plus the rest of their block) and the content of matched sections."""
+    """Split the element's passages into sites: matched sections, and topic passages grouped by heading."""
     passages = ctx.text.passages
-    chosen: dict[int, Passage] = {}
-    topic = []
-    for f in ctx.findings:
-        if f.kind == "topic" and f.passage is not None and not f.passage.listing and f.passage.index not in enumerations:
-            topic.append(f.passage)
+    topic = [f.passage for f in ctx.findings
+             if f.kind == "topic" and f.passage is not None and not f.passage.listing
+             and f.passage.index not in enumerations]
     ctx.topic = topic
-    for p in topic:
-        chosen[p.index] = p
-        # the next sentence of the same paragraph usually continues the thought (who, how, when)
-        nxt = p.index + 1
-        if nxt < len(passages) and passages[nxt].block == p.block and passages[nxt].kind != "heading":
-            chosen[nxt] = passages[nxt]
+    sites: dict[int, Site] = {}
+    ranges: list[tuple[int, int, Site]] = []
     for f in ctx.findings:
         if f.kind != "heading" or f.section is None:
             continue
         section = f.section
         ctx.sections.append(section)
         end = section.end if section.end - section.start <= SECTION_SCOPE_MAX else section.own_end
-        for p in passages[section.start:end]:
-            if p.index not in enumerations:
-                chosen[p.index] = p
+        site = Site(section.heading.index, section=section,
+                    passages=[p for p in passages[section.start:end] if p.index not in enumerations])
+        sites[section.heading.index] = site
+        ranges.append((section.start, end, site))
+    for p in topic:
+        home = next((site for start, end, site in ranges if start <= p.index < end), None)
+        if home is None:
+            home = sites.setdefault(p.section_id, Site(p.section_id))
+        home.topic.append(p)
+        if home.section is None:
+            home.passages.extend([p, *_continuation(passages, p)])
+    chosen: dict[int, Passage] = {}
+    for site in sites.values():
+        unique = {p.index: p for p in site.passages}
+        site.passages = [unique[i] for i in sorted(unique)]
+        chosen.update(unique)
+    ctx.sites = sorted(sites.values(), key=lambda s: s.passages[0].index if s.passages else s.key)
     ctx.scope = [chosen[i] for i in sorted(chosen)]
 
 

@@ -1,20 +1,28 @@
 """Findings → verdict: covered / weak / missing, a score, evidence, and a reason a reader can check.
 
-The rubric (ELEMENTS.md) in code:
+The rubric (ELEMENTS.md) in code. An element is judged *site by site* (see
+:class:`~concept_audit.checks.base.Site`): a site is a section named like the element, or the topic
+sentences under one heading with the sentences that continue them.
 
-* **missing** – no passage of substance on the element: nothing at all, or only its name in a contents
-  list, keyword list or bare heading.
-* **weak** – the element is discussed, but only in passing, as an intention or a stated lack, or without
-  what a covered element must show (its required facets).
-* **covered** – enough passages of substance (``min_passages``) that show every required facet, and not
-  dominated by intent/lack cues. For a ``levels`` element: every level with every field.
+* **covered** – at least one site with substance: ``min_passages`` passages that state no intention or
+  lack, showing the required facets (who, how, when ...), and whose topic sentences are not mostly
+  intentions or lacks. Facets are never pooled across sites: three scattered half-sentences are not a
+  description.
+* **weak** – the element is discussed somewhere, but no site is substantial: a passing mention, an
+  intention ("vil blive udarbejdet"), a stated lack ("endnu ikke"), or only part of what is asked.
+* **missing** – no site at all: nothing, or only the element's name in a contents list, a keyword list,
+  an enumeration of topics or a bare heading.
+
+An intention or lack downgrades the passages it stands in (they supply no facets), and a site whose
+topic sentences are mostly such statements; it never downgrades another site that describes the element
+substantively.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .checks.base import CheckContext, Finding
+from .checks.base import CheckContext, Finding, Site
 from .i18n import t
 from .model import ElementVerdict, Evidence, Status
 from .normalise import Passage
@@ -24,32 +32,80 @@ QUOTE_MAX = 300
 
 
 @dataclass
-class Tally:
-    """The counted findings of one element, as the verdict sees them."""
+class SiteTally:
+    """One site as the verdict sees it."""
 
+    site: Site
+    substance: list[Passage]
+    """Passages that carry content: not a heading, not a listing, no intention or lack."""
+    facets: dict[str, list[Passage]]
+    cued_topic: list[Passage]
+    """Topic sentences that state an intention or a lack."""
+    discussed: int
+    """Topic sentences, or for a named section its content passages, that are not listings."""
+    found_required: list[str] = field(default_factory=list)
+    covering: bool = False
+    why_not: str = ""  # "intent" | "facets" | "brief" | "heading"
+
+
+@dataclass
+class Tally:
+    """The counted findings of one element."""
+
+    sites: list[SiteTally]
     topic: list[Passage]
     listing_mentions: list[Passage]
     headings: list[Finding]
-    substance: list[Passage]
     cued: list[Finding]
-    facets: dict[str, list[Passage]]
     levels: list[Finding]
+    substance: list[Passage]
 
 
-def tally(ctx: CheckContext) -> Tally:
-    facets: dict[str, list[Passage]] = {}
+def _facets_by_passage(ctx: CheckContext) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
     for f in ctx.findings:
         if f.kind == "facet" and f.passage is not None:
-            facets.setdefault(f.label, []).append(f.passage)
-    substance = [p for p in ctx.scope if p.index not in ctx.cued and not p.listing and p.kind != "heading"]
+            out.setdefault(f.passage.index, []).append(f.label)
+    return out
+
+
+def tally(ctx: CheckContext, element: Element) -> Tally:
+    facet_ids = _facets_by_passage(ctx)
+    facets_check = element.checks.get("facets")
+    required = [f.id for f in facets_check.require] if facets_check else []
+    needed = facets_check.min if facets_check else 0
+    params = element.verdict
+    sites = []
+    for site in ctx.sites:
+        substance = [p for p in site.passages if p.index not in ctx.cued and not p.listing and p.kind != "heading"]
+        facets: dict[str, list[Passage]] = {}
+        for p in substance:
+            for fid in facet_ids.get(p.index, []):
+                facets.setdefault(fid, []).append(p)
+        cued_topic = [p for p in site.topic if p.index in ctx.cued]
+        discussed = len(site.topic) if site.topic else len(substance)
+        st = SiteTally(site, substance, facets, cued_topic, discussed)
+        st.found_required = [fid for fid in required if fid in facets]
+        if not site.topic:
+            st.why_not = "heading"
+        elif len(cued_topic) / len(site.topic) > params.cue_share_max:
+            st.why_not = "intent"
+        elif len(st.found_required) < needed:
+            st.why_not = "facets"
+        elif len(substance) < params.min_passages:
+            st.why_not = "brief"
+        else:
+            st.covering = True
+        sites.append(st)
+    substance = sorted({p.index: p for s in sites for p in s.substance}.values(), key=lambda p: p.index)
     return Tally(
+        sites=sites,
         topic=ctx.topic,
         listing_mentions=[f.passage for f in ctx.findings if f.kind == "topic" and f.extra.get("listing")],
         headings=[f for f in ctx.findings if f.kind == "heading"],
-        substance=substance,
         cued=[f for f in ctx.findings if f.kind == "cue"],
-        facets=facets,
         levels=[f for f in ctx.findings if f.kind == "level"],
+        substance=substance,
     )
 
 
@@ -69,106 +125,133 @@ def where(passage: Passage, lang: str) -> str:
     return ", ".join(parts) or t("planens start", "the start of the plan", lang)
 
 
-def _pick_evidence(tl: Tally, ctx: CheckContext, limit: int = 3) -> list[Passage]:
-    """The passages that best show the verdict: substance with most facets first, then mentions."""
-    facet_count: dict[int, int] = {}
-    for passages in tl.facets.values():
-        for p in passages:
-            facet_count[p.index] = facet_count.get(p.index, 0) + 1
-    topic_ids = {p.index for p in tl.topic}
-    ranked = sorted(tl.substance, key=lambda p: (-(facet_count.get(p.index, 0) + (p.index in topic_ids)), p.index))
-    chosen = ranked[:limit]
-    if len(chosen) < limit:
-        extra = [f.passage for f in tl.cued if f.passage is not None] + tl.topic + tl.listing_mentions
-        for p in extra:
-            if p not in chosen and len(chosen) < limit:
+def _rank(st: SiteTally) -> tuple:
+    """Which site best represents the element: covering first, then most required facets, then size."""
+    return (st.covering, len(st.found_required), st.discussed > 0 and st.why_not != "heading", len(st.substance))
+
+
+def _pick_evidence(best: SiteTally | None, tl: Tally, limit: int = 3) -> list[Passage]:
+    """Quotes from the best site: the passages with most facets and topic first, then cued mentions."""
+    chosen: list[Passage] = []
+    if best is not None:
+        count: dict[int, int] = {}
+        for passages in best.facets.values():
+            for p in passages:
+                count[p.index] = count.get(p.index, 0) + 1
+        topic_ids = {p.index for p in best.site.topic}
+        ranked = sorted(best.substance, key=lambda p: (-(count.get(p.index, 0) + 2 * (p.index in topic_ids)), p.index))
+        chosen = [p for p in ranked if count.get(p.index, 0) or p.index in topic_ids][:limit]
+        for p in best.cued_topic:
+            if len(chosen) < limit and p not in chosen:
                 chosen.append(p)
+    for p in [*tl.topic, *tl.listing_mentions]:
+        if len(chosen) >= limit:
+            break
+        if p not in chosen:
+            chosen.append(p)
     return sorted(chosen, key=lambda p: p.index)
 
 
+def _cue_label(f: Finding, rules: RuleSet, lang: str) -> str:
+    cue = rules.cues.get(f.label)
+    return cue.label.get(lang, cue.label["da"]) if cue else f.label
+
+
 def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da") -> ElementVerdict:
-    tl = tally(ctx)
-    params = element.verdict
+    tl = tally(ctx, element)
     facets_check = element.checks.get("facets")
     required = facets_check.require if facets_check else []
-    needed = facets_check.min if facets_check else 0
-    label = lambda fid: (rules.facets[fid].label if fid in rules.facets else {"da": fid, "en": fid})[lang if lang == "en" else "da"]  # noqa: E731
-    found_ids = [fid for fid in tl.facets]
-    found_required = [f.id for f in required if f.id in tl.facets]
-    lacking = [f.label.get(lang, f.label["da"]) for f in required if f.id not in tl.facets]
-    found = [f.label.get(lang, f.label["da"]) for f in required if f.id in tl.facets]
-    found += [label(fid) for fid in found_ids if fid not in {f.id for f in required} and fid in rules.facets]
-    discussed = {p.index for p in tl.topic} | {p.index for p in ctx.scope if p.kind != "heading" and not p.listing}
-    n_discussed = len(discussed)
-    cue_share = (len({f.passage.index for f in tl.cued if f.passage}) / n_discussed) if n_discussed else 0.0
-    details: dict = {"passages": n_discussed, "substance": len(tl.substance), "cue_share": round(cue_share, 2)}
     name = element.name if lang != "en" or not element.name_en else element.name_en
+    discussed = [s for s in tl.sites if s.site.topic or s.found_required]
+    best = max(tl.sites, key=_rank, default=None)
+    details: dict = {"sites": len(tl.sites), "passages": len({p.index for p in ctx.scope}),
+                     "substance": len(tl.substance)}
+    cue_of = {f.passage.index: f for f in tl.cued if f.passage is not None}
+
+    def flabel(fid: str) -> str:
+        facet = next((f for f in required if f.id == fid), None) or rules.facets.get(fid)
+        return facet.label.get(lang, facet.label["da"]) if facet else fid
+
+    found_ids = list(best.found_required) if best else []
+    if best:
+        found_ids += [fid for fid in best.facets if fid not in found_ids]
+    found = [flabel(fid) for fid in found_ids]
+    lacking = [flabel(f.id) for f in required if not best or f.id not in best.facets]
 
     status: Status
     if "levels" in element.checks:
-        status, score, reason, lvl_found, lvl_lacking, lvl_details = _decide_levels(tl, n_discussed, rules, lang)
-        found, lacking = lvl_found, lvl_lacking
+        status, score, reason, found, lacking, lvl_details = _decide_levels(tl, len(tl.topic), rules, lang)
         details["levels"] = lvl_details
-    elif n_discussed < params.weak_min_passages:
+    elif best is not None and best.covering:
+        status = "covered"
+        n = len(best.substance)
+        score = 0.7 + 0.3 * min(1.0, n / (element.verdict.min_passages * 3))
+        what = ", ".join(found[:4]) or t("konkret indhold", "concrete content", lang)
+        anchor = best.site.topic[0] if best.site.topic else best.substance[0]
+        reason = t(f"Beskrevet konkret ({what}), {where(anchor, lang)}.",
+                   f"Described concretely ({what}), {where(anchor, lang)}.", lang)
+    elif discussed:
+        status = "weak"
+        share = len(best.found_required) / len(required) if required and best else 1.0
+        score = 0.25 + 0.35 * share * (0.5 if best and best.why_not == "intent" else 1.0)
+        cued = best.cued_topic if best else []
+        if best and best.why_not == "intent" and cued and cued[0].index in cue_of:
+            f = cue_of[cued[0].index]
+            reason = t(f"Omtalt som {_cue_label(f, rules, lang)} («{f.term}»), ikke som fast praksis",
+                       f"Mentioned as {_cue_label(f, rules, lang)} («{f.term}»), not as established practice", lang)
+        elif best and best.why_not == "brief":
+            reason = t("Kun kort omtalt", "Only mentioned briefly", lang)
+        elif best and best.why_not == "heading":
+            reason = t("Kun berørt under en overskrift om emnet", "Only touched on under a heading on the subject", lang)
+        else:
+            reason = t("Omtalt, men ikke konkret beskrevet", "Mentioned, but not described concretely", lang)
+        if best:
+            reason += f" ({where(best.site.topic[0] if best.site.topic else best.site.passages[0], lang)})"
+        reason += t(f"; mangler: {', '.join(lacking)}." if lacking else ".",
+                    f"; lacking: {', '.join(lacking)}." if lacking else ".", lang)
+    else:
         status, score = "missing", 0.1 if (tl.listing_mentions or tl.headings) else 0.0
         if tl.listing_mentions:
-            reason = t(f"Kun nævnt i en oversigt eller liste ({where(tl.listing_mentions[0], lang)}), uden indhold.",
-                       f"Only named in an overview or list ({where(tl.listing_mentions[0], lang)}), with no content.", lang)
+            reason = t(f"Kun nævnt i en oversigt eller opremsning ({where(tl.listing_mentions[0], lang)}), uden indhold.",
+                       f"Only named in an overview or enumeration ({where(tl.listing_mentions[0], lang)}), with no content.", lang)
         elif tl.headings:
-            reason = t("Kun en overskrift uden indhold.", "Only a heading with no content.", lang)
+            reason = t("Kun en overskrift uden indhold om emnet.", "Only a heading with no content on the subject.", lang)
         else:
             reason = t(f"Planen beskriver ikke {name.lower()}.", f"The plan does not address {name.lower()}.", lang)
+        found = []
+    if "levels" in element.checks:
+        evidence_passages = [p for f in tl.levels for p in f.extra.get("evidence", [])[:1]][:3]
+        evidence = [quote(p) for p in sorted({p.index: p for p in evidence_passages}.values(), key=lambda p: p.index)]
+        if not evidence and status != "missing":
+            evidence = [quote(p) for p in _pick_evidence(None, tl)]
+    elif status != "missing" or tl.listing_mentions:
+        evidence = [quote(p) for p in _pick_evidence(best if status != "missing" else None, tl)]
     else:
-        enough_facets = len(found_required) >= needed
-        enough_substance = len(tl.substance) >= params.min_passages
-        mostly_intent = cue_share > params.cue_share_max
-        facet_share = len(found_required) / len(required) if required else 1.0
-        if enough_facets and enough_substance and not mostly_intent:
-            status = "covered"
-            score = 0.7 + 0.3 * min(1.0, len(tl.substance) / (params.min_passages * 3))
-            what = ", ".join(found[:4]) or t("konkret indhold", "concrete content", lang)
-            reason = t(f"Beskrevet konkret ({what}); {len(tl.substance)} passager, bl.a. {where(tl.substance[0], lang)}.",
-                       f"Described concretely ({what}); {len(tl.substance)} passages, e.g. {where(tl.substance[0], lang)}.", lang)
-        else:
-            status = "weak"
-            score = 0.25 + 0.35 * facet_share * (0.5 if mostly_intent else 1.0)
-            if mostly_intent and tl.cued:
-                cue = tl.cued[0]
-                kind = rules.cues[cue.label].label.get(lang, rules.cues[cue.label].label["da"]) if cue.label in rules.cues else cue.label
-                reason = t(f"Omtalt som {kind} («{cue.term}»), ikke som fast praksis",
-                           f"Mentioned as {kind} («{cue.term}»), not as established practice", lang)
-            elif not enough_substance:
-                reason = t(f"Kun kort omtalt ({len(tl.substance)} passage med substans)",
-                           f"Only mentioned briefly ({len(tl.substance)} passage of substance)", lang)
-            else:
-                reason = t("Omtalt, men ikke fuldt beskrevet", "Mentioned, but not fully described", lang)
-            if lacking:
-                reason += t(f"; mangler: {', '.join(lacking)}.", f"; lacking: {', '.join(lacking)}.", lang)
-            else:
-                reason += "."
-    evidence = [quote(p) for p in _pick_evidence(tl, ctx)] if status != "missing" or tl.listing_mentions else []
+        evidence = []
     if tl.cued:
         details["cues"] = [{"kind": f.label, "term": f.term, "block": f.passage.block if f.passage else None}
                            for f in tl.cued[:5]]
-    show_help = status != "covered"
     return ElementVerdict(
         id=element.id, chapter=element.chapter, level=element.level, name=name, status=status,
         score=round(score, 3), reason=reason, evidence=evidence, found=found, lacking=lacking,
         template_sections=list(element.template_sections),
         asks=element.asks_en if lang == "en" and element.asks_en else element.asks,
-        help_questions=rules.help_questions(element) if show_help else [],
+        help_questions=rules.help_questions(element) if status != "covered" else [],
         details=details,
     )
 
 
 def _decide_levels(tl: Tally, n_discussed: int, rules: RuleSet, lang: str):
+    """Interventions: covered only when every level has interventions with every required field."""
     found, lacking, details = [], [], {}
-    complete = 0
-    present = 0
+    complete = present = 0
+
+    def field_label(fid: str) -> str:
+        return rules.facets[fid].label.get(lang, rules.facets[fid].label["da"])
+
     for f in tl.levels:
         lbl = f.extra["label"].get(lang, f.extra["label"]["da"])
         details[f.label] = {"passages": f.extra["passages"], "fields": f.extra["fields"], "missing": f.extra["missing"]}
-        field_label = lambda fid: rules.facets[fid].label.get(lang, rules.facets[fid].label["da"])  # noqa: E731
         if f.extra["passages"]:
             present += 1
             if not f.extra["missing"]:
@@ -181,7 +264,7 @@ def _decide_levels(tl: Tally, n_discussed: int, rules: RuleSet, lang: str):
             lacking.append(t(f"{lbl} indsatser", f"{lbl} interventions", lang))
     n = len(tl.levels)
     if n and complete == n:
-        return "covered", 0.7 + 0.3 * min(1.0, len(tl.substance) / 10), t(
+        return "covered", 0.7 + 0.3 * complete / n, t(
             "Indsatser på alle niveauer, hver med de krævede oplysninger.",
             "Interventions on every level, each with the required details.", lang), found, lacking, details
     if present or n_discussed:

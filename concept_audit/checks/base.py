@@ -24,6 +24,24 @@ class Finding:
 
 
 @dataclass
+class Site:
+    """One place where the plan discusses the element, judged on its own.
+
+    Either a section whose heading names the element (``section`` set: its content is the site), or the
+    topic passages standing under one heading together with the sentences that continue them. The
+    rubric asks whether *a passage* substantially does what the element asks, so facets are looked for
+    within one site, never pooled from scattered mentions across the plan, and an intention or a lack
+    stated at one site does not undo the substance of another.
+    """
+
+    key: int
+    """The heading passage the site stands under (-1 before the first heading)."""
+    passages: list[Passage] = field(default_factory=list)
+    topic: list[Passage] = field(default_factory=list)
+    section: Section | None = None
+
+
+@dataclass
 class CheckContext:
     """The state of one element's evaluation, filled in as the checks run in order.
 
@@ -36,6 +54,8 @@ class CheckContext:
     sections: list[Section] = field(default_factory=list)
     topic: list[Passage] = field(default_factory=list)
     scope: list[Passage] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+    """The scope split into places of discussion (see :class:`Site`); ``scope`` is their union."""
     cued: set[int] = field(default_factory=set)
     """Indices of scope passages that state an intention or a lack; they carry no substance."""
     findings: list[Finding] = field(default_factory=list)

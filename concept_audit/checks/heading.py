@@ -1,8 +1,14 @@
-"""``heading``: sections whose heading names the element, matched fuzzily (rapidfuzz).
+"""``heading``: sections whose heading names the element.
 
 Headings are the strongest single signal of where a plan discusses an element, and the weakest proof
 that it does: a heading with nothing under it is a name, not content. So this check only *locates*
 sections; what they contain is judged by the later checks.
+
+A name matches a heading when *every* content word of the name is found in the heading, Danish-aware
+(compounds and inflections, see :mod:`concept_audit.danish`): "evaluering" matches "Opfølgning og
+evaluering", "infohus" matches "Vores Info-hus". A heading that holds only part of a name does not match:
+"Indsatser" is not "Opfølgning på indsatser". Token-set similarity scores such subsets 100, which is why
+it is not used. rapidfuzz's plain ratio on the compacted strings is the fallback for typos.
 """
 
 from __future__ import annotations
@@ -13,30 +19,41 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..danish import TermSet, TokenizedText, compile_terms, key_of
+from ..danish import TermSet, TokenizedText, compile_term, compile_terms, key_of, tokenize
 from .base import CheckContext, Finding, Where, term_list, validate_fields
 
 FIELDS = {"names": (list, True), "threshold": (int, False), "exclude": (list, False)}
 _NUMBER = re.compile(r"^\s*(?:(?:bilag|kapitel|afsnit)\s+)?[\dA-Z]{1,2}(?:\.\d{1,2})*\.?\s+", re.I)
+FUNCTION_WORDS = frozenset("af og på i til for med om ved fra den det de en et der som samt eller vores vi "
+                           "jeres din dit".split())
+"""Words of a name that need not appear in a heading ("opfølgning på indsatser" ~ "Indsatser: opfølgning")."""
+
+
+def strip_number(heading: str) -> str:
+    return _NUMBER.sub("", heading).strip()
 
 
 @dataclass
 class HeadingCheck:
     names: list[str]
-    terms: TermSet
+    words: list[list[TermSet]]
+    """Per name, its content words, each compiled as a one-term set (memoised matching)."""
+    exclude: TermSet
     threshold: int
 
     def score(self, heading: str) -> tuple[float, str]:
         """How well a heading names the element (0–100), and the name it matched."""
-        title = _NUMBER.sub("", heading).strip().lower()
+        title = strip_number(heading).lower()
         tok = TokenizedText.of(title)
-        found = self.terms.find(tok)
-        if found:
-            return 100.0, found[0]
+        if not tok.keys or (self.exclude and self.exclude.matches(tok)):
+            return 0.0, ""
+        for name, words in zip(self.names, self.words):
+            if words and all(w.matches(tok) for w in words):
+                return 100.0, name
         best, best_name = 0.0, ""
-        compact = key_of(title)
+        compact = key_of(title.replace(" ", ""))
         for name in self.names:
-            s = max(fuzz.token_set_ratio(name, title), fuzz.ratio(key_of(name), compact))
+            s = fuzz.ratio(key_of(name.replace(" ", "")), compact)
             if s > best:
                 best, best_name = s, name
         return best, best_name
@@ -59,7 +76,13 @@ def compile(config: dict, where: Where, rules: dict) -> HeadingCheck:
     if not 50 <= threshold <= 100:
         raise where.error("checks.heading.threshold", "skal ligge mellem 50 og 100")
     try:
-        terms = compile_terms(names, config.get("exclude") or [])
+        words = []
+        for name in names:
+            if name.startswith("re:"):
+                raise ValueError(f"en overskrift-navn kan ikke være et regulært udtryk: {name!r}")
+            content = [w for w in name.split() if w.lower().strip("=*") not in FUNCTION_WORDS]
+            words.append([TermSet([compile_term(w)]) for w in content if tokenize(w)])
+        exclude = compile_terms(term_list(config, "exclude", where, "checks.heading"))
     except ValueError as exc:
         raise where.error("checks.heading.names", str(exc)) from None
-    return HeadingCheck(names, terms, threshold)
+    return HeadingCheck(names, words, exclude, threshold)
