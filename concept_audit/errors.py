@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF-filen er krypteret eller beskyttet med adgangskode",
         "the PDF file is encrypted or password-protected",
     ),
+    "encrypted_docx": (
+        "Word-filen er krypteret med adgangskode; gem den uden adgangskode og prøv igen",
+        "the Word file is encrypted with a password; save it without a password and try again",
+    ),
     "no_text": (
         "PDF-filen har intet tekstlag (den ser scannet ud); kør OCR på den først",
         "the PDF has no text layer (it looks scanned); run OCR on it first",
