@@ -58,7 +58,7 @@ def _row(v: ElementVerdict, lang: str, verbose: bool) -> tuple[Text, Text, str, 
     name.append(f"\n{v.id}", style="dim")
     status = Text(status_label(v.status, lang), style=STATUS_STYLE.get(v.status, ""))
     detail = Text(v.reason)
-    if v.lacking and v.status != "covered":
+    if v.lacking and v.status != "covered" and not all(item in v.reason for item in v.lacking):
         detail.append(f"\n{t('Mangler', 'Lacking', lang)}: {', '.join(v.lacking)}", style="yellow")
     for ev in v.evidence[: (3 if verbose else 1)]:
         detail.append(f"\n«{shorten(ev.quote)}» ", style="italic")
