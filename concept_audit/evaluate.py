@@ -141,7 +141,8 @@ class Problem:
     en: str
 
     def text(self, lang: str = "da") -> str:
-        return f"{self.file}: {self.en if lang == 'en' else self.da}"
+        what = self.en if lang == "en" else self.da
+        return f"{self.file}: {what}" if self.file else what
 
 
 class CorpusError(ConceptAuditError):
@@ -238,7 +239,7 @@ def load_corpus(root: str | Path, element_ids: Sequence[str] | None = None, *,
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
-        raise CorpusError(root, [Problem(str(root), "mappen findes ikke", "directory not found")])
+        raise CorpusError(root, [Problem("", "mappen findes ikke", "directory not found")])
     manifest = root / "manifest.yaml"
     raw = _read_yaml(manifest, "manifest.yaml", problems)
     if raw is None:
@@ -259,9 +260,6 @@ def load_corpus(root: str | Path, element_ids: Sequence[str] | None = None, *,
         absent = [Problem(_relpath(plan.id, fmt), "filen findes ikke (står i manifest.yaml)",
                           "file not found (listed in manifest.yaml)")
                   for fmt in plan.formats if not (root / _relpath(plan.id, fmt)).is_file()]
-        if not plan.formats and not plan.source:
-            absent.append(Problem(_relpath(plan.id, SOURCE_FORMAT), "planen har hverken formater eller kildetekst",
-                                  "the plan has neither formats nor a source text"))
         gold_rel = f"gold/{plan.id}.yaml"
         if not (root / gold_rel).is_file():
             absent.append(Problem(gold_rel, "guldfilen findes ikke", "gold file not found"))
@@ -320,11 +318,13 @@ def _manifest_entry(entry: Any, n: int, seen: set[str], problems: list[Problem])
         problems.append(Problem(where, f"plan {pid!r}: split skal være dev eller heldout (ikke {split!r})",
                                 f"plan {pid!r}: split must be dev or heldout (not {split!r})"))
         ok = False
-    formats = entry.get("formats", [])
-    if (not isinstance(formats, list) or any(f not in FORMATS for f in formats)
+    formats = entry.get("formats")
+    if (not isinstance(formats, list) or not formats or any(f not in FORMATS for f in formats)
             or len(set(formats)) != len(formats)):
-        problems.append(Problem(where, f"plan {pid!r}: formats skal være en liste af {', '.join(FORMATS)}",
-                                f"plan {pid!r}: formats must be a list of {', '.join(FORMATS)}"))
+        problems.append(Problem(where, f"plan {pid!r}: formats skal være en ikke-tom liste af {', '.join(FORMATS)} "
+                                "uden gentagelser (md er kildeteksten src/<id>.md)",
+                                f"plan {pid!r}: formats must be a non-empty list of {', '.join(FORMATS)} without "
+                                "repeats (md is the source text src/<id>.md)"))
         ok = False
     if not ok:
         return None
@@ -378,6 +378,29 @@ def _check_labels(plan: PlanEntry, ids: Sequence[str], from_rules: bool, problem
         problems.append(Problem(f"gold/{plan.id}.yaml",
                                 f"mangler mærker for {whose} element(er): {', '.join(lacking)}",
                                 f"lacks labels for {whose_en} element(s): {', '.join(lacking)}"))
+
+
+def default_corpus_dir() -> Path:
+    """``corpora/`` in the working directory, else the one beside the package (an editable install)."""
+    for candidate in (Path.cwd() / "corpora", Path(__file__).resolve().parent.parent / "corpora"):
+        if (candidate / "manifest.yaml").is_file():
+            return candidate
+    return Path.cwd() / "corpora"  # load_corpus reports it as not found
+
+
+def parse_formats(value: str) -> list[str]:
+    """``--formats docx,pdf,md`` → ``["docx", "pdf", "md"]``.
+
+    An argparse type: raises ``ArgumentTypeError`` so the usage error names the bad format itself.
+    """
+    import argparse
+
+    formats = [f.strip().lower().lstrip(".") for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(
+            f"ukendt format {', '.join(unknown) or repr(value)} (brug {', '.join(FORMATS)})")
+    return list(dict.fromkeys(formats))
 
 
 # ===================================================================================== evaluation loop
