@@ -119,6 +119,22 @@ def cmd_rules(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+@command("evaluate")
+def cmd_evaluate(args: argparse.Namespace, console: Console) -> int:
+    from .evaluate import default_corpus_dir, run_evaluation
+    from .render.evaluation import render_evaluation, render_evaluation_json, render_evaluation_text
+
+    evaluation = run_evaluation(args.corpus or default_corpus_dir(), rules=args.rules, lang=args.lang,
+                                split=args.split, formats=args.formats, workers=args.workers)
+    if args.format == "json":
+        write_output(render_evaluation_json(evaluation, details=args.details), args.output, console)
+    elif args.output is not None:
+        write_output(render_evaluation_text(evaluation, lang=args.lang, details=args.details), args.output, console)
+    else:
+        render_evaluation(evaluation, console, lang=args.lang, details=args.details)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=["da", "en"], default="da",
@@ -155,6 +171,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", parents=[common], help="vis eller kontrollér et regelsæt")
     p.add_argument("action", choices=["list", "check"], help="list: elementerne i en tabel; check: valider")
     p.add_argument("path", nargs="?", default=None, help="regelfil (standard: det nationale koncept)")
+
+    from .evaluate import parse_formats
+
+    p = sub.add_parser("evaluate", parents=[common], help="mål værktøjets vurderinger mod korpussets guldmærker",
+                       description="Vurderer hver plan i korpussets manifest (i hvert format) og sammenligner med "
+                       "guldmærkerne: nøjagtighed, vægtet kappa, præcision/genkaldelse, forvekslingsmatrix, pr. "
+                       "element og pr. plan, for dev, heldout og samlet. Heldout-planernes detaljer må ikke "
+                       "læses, mens reglerne tunes.")
+    p.add_argument("corpus", nargs="?", default=None, metavar="CORPUS_DIR",
+                   help="korpusmappe med manifest.yaml (standard: corpora/ i repoet)")
+    p.add_argument("--format", choices=["table", "json"], default="table", help="table (skærm) eller json")
+    p.add_argument("--rules", help="et andet eller redigeret regelsæt (YAML-fil)")
+    p.add_argument("--split", choices=["dev", "heldout", "all"], default="all",
+                   help="hvilke planer (standard: all; dev og heldout rapporteres hver for sig)")
+    p.add_argument("--details", action="store_true",
+                   help="list hver afvigelse (plan, format, element, guld, værktøj, begrundelse). Kun dev, "
+                   "medmindre --split heldout gives udtrykkeligt: heldout-detaljer må IKKE læses, mens reglerne "
+                   "tunes")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="antal processer (standard: 1)")
+    p.add_argument("--formats", type=parse_formats, default=None, metavar="LISTE",
+                   help="formater, kommasepareret: docx,pdf,txt,md (md = kildeteksten src/<id>.md); "
+                   "standard: dem manifestet nævner")
+    p.add_argument("-o", "--output", help="skriv resultatet til en fil (atomisk) i stedet for skærmen")
     return parser
 
 
