@@ -1,0 +1,463 @@
+"""PDF plans: characters → lines (``layout.py``) → blocks with headings, lists, tables and boxes.
+
+A PDF keeps no structure a plan's author gave it, only glyphs. This module rebuilds what a reader sees:
+running headers, footers and page numbers are dropped (they repeat on most pages), headings are lines
+set larger or bolder than the body text (the most common style by glyph count) or numbered like
+"2.1.4", their level from the size rank and the numbering depth; bullets become list items, ruled
+tables become tables (pdfplumber's table finder, only on pages with ruling lines), words broken at a
+line end are joined again unless the hyphen belongs to the word ("SSP-samarbejde",
+"social- og sundhedsområdet").
+
+Safety first: ``pdfsafety.scan_pdf`` inflates every stream with caps before any parser sees the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from ..errors import InputError
+from ..model import Block, Document
+from .layout import Item, Line, TableArea, page_items
+from .pdfchars import EncryptedPdf, PageChars, open_source
+from .pdfsafety import MAX_PAGES, scan_pdf
+from .structure import numbering_depth, section_number
+
+BAND = 0.09
+"""Share of the page height at top and bottom where running headers and footers stand."""
+MIN_CHARS_PER_PAGE = 15
+"""Below this many glyphs per page on average the file is a scan without a text layer."""
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|page|s\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:af|/|of|ud af)\s*\d{1,4})?$", re.IGNORECASE
+)
+_BULLETS = "•▪◦‣●○■□◆◇➢➤►▸✓✔·∙"
+_DASH_BULLETS = "–—-*"
+_BULLET = re.compile(rf"^(?:[{_BULLETS}\ue000-\uf8ff]|[{re.escape(_DASH_BULLETS)}](?=\s))\s*")
+_ENUM = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s+")
+_DIGITS = re.compile(r"\d+")
+_KEEP_HYPHEN_NEXT = {"og", "eller", "and", "or"}
+
+
+# ------------------------------------------------------------------------------------ hyphenation
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of a paragraph, repairing words broken at a line end.
+
+    The hyphen is dropped ("beredskabs-" + "organisering") unless it is part of the word: after an
+    acronym or a digit ("SSP-samarbejde", "18-årige"), before a capital ("Nord-Slesvig"), or before
+    "og"/"eller" in a shared compound ("social- og sundhedsområdet").
+    """
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        if out.endswith(("-", "\u00ad", "\u2010")) and len(out) >= 2 and out[-2].isalnum():
+            before = re.split(r"[\s/(]", out[:-1])[-1]
+            head = re.split(r"-", before)[-1]
+            next_word = re.split(r"[\s,.;:)]", line, maxsplit=1)[0]
+            keep = (
+                (head.isupper() and len(head) >= 1 and any(ch.isalpha() for ch in head))
+                or head[-1:].isdigit()
+                or next_word[:1].isupper()
+                or next_word[:1].isdigit()
+                or next_word.lower() in _KEEP_HYPHEN_NEXT
+            )
+            if out.endswith("\u00ad"):
+                keep = False
+            if keep and next_word.lower() in _KEEP_HYPHEN_NEXT:
+                out = out[:-1] + "- " + line
+            elif keep:
+                out = out[:-1] + "-" + line
+            else:
+                out = out[:-1] + line
+        elif out.endswith(("–", "—")) and out[-2:-1].isdigit() and line[:1].isdigit():
+            out = out + line  # "2025–" + "2028"
+        else:
+            out = out + " " + line
+    return out
+
+
+# ------------------------------------------------------------------------------ running headers
+
+
+def _band(line: Line, height: float) -> bool:
+    return line.bottom <= height * BAND or line.top >= height * (1 - BAND)
+
+
+def _normal(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def remove_running(pages: list[list[Item]], sizes: list[float]) -> list[list[Item]]:
+    """Drop page numbers and lines in the top/bottom band that repeat (fuzzily) on most pages."""
+    candidates: list[list[str]] = []
+    for items, height in zip(pages, sizes):
+        candidates.append([_normal(i.text) for i in items
+                           if isinstance(i, Line) and i.container == "body" and _band(i, height)])
+    need = max(2, (len(pages) + 1) // 2)
+    running: set[str] = set()
+    if len(pages) >= 2:
+        all_texts = {t for texts in candidates for t in texts}
+        for text in all_texts:
+            count = sum(1 for texts in candidates if any(t == text or fuzz.ratio(t, text) >= 90 for t in texts))
+            if count >= need:
+                running.add(text)
+    out: list[list[Item]] = []
+    for items, height in zip(pages, sizes):
+        kept: list[Item] = []
+        for item in items:
+            if isinstance(item, Line) and item.container == "body" and _band(item, height):
+                text = item.text.strip()
+                norm = _normal(text)
+                if _PAGE_NUMBER.match(text) or norm in running or any(
+                        fuzz.ratio(norm, r) >= 90 for r in running):
+                    continue
+            kept.append(item)
+        out.append(kept)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- blocks
+
+
+@dataclass
+class _Draft:
+    """A block being assembled from lines."""
+
+    lines: list[Line] = field(default_factory=list)
+    kind: str = "paragraph"
+    marker_x: float = 0.0
+    text_x: float = 0.0
+    table: TableArea | None = None
+    after_break: bool = False
+    """Started at a page or column change rather than at a visible paragraph gap."""
+
+
+@dataclass
+class _Style:
+    body_size: float
+    body_bold: bool
+    para_gap: float
+
+
+def _style(pages: list[list[Item]]) -> _Style:
+    sizes: Counter[float] = Counter()
+    bolds: Counter[bool] = Counter()
+    for items in pages:
+        for item in items:
+            if isinstance(item, Line) and item.container == "body" and not item.bar:
+                sizes[item.size] += len(item.text)
+                bolds[item.bold] += len(item.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    body_bold = bolds.most_common(1)[0][0] if bolds else False
+    gaps: Counter[float] = Counter()
+    for items in pages:
+        lines = [i for i in items if isinstance(i, Line)]
+        for a, b in zip(lines, lines[1:]):
+            if a.size == b.size == body_size and a.region == b.region:
+                gap = b.top - a.bottom
+                if -body_size < gap < 2 * body_size:
+                    gaps[round(gap * 2) / 2] += 1
+    line_gap = gaps.most_common(1)[0][0] if gaps else 0.0
+    return _Style(body_size, body_bold, line_gap + max(1.5, 0.25 * body_size))
+
+
+def _heading_styled(line: Line, style: _Style) -> bool:
+    if line.bar:
+        return True
+    if line.size >= style.body_size + 0.9:
+        return True
+    return line.bold and not style.body_bold and line.size >= style.body_size - 0.6
+
+
+def _marker(line: Line) -> tuple[str, re.Match[str] | None]:
+    """Which list marker a line starts with: "bullet", "enum" or ""."""
+    match = _BULLET.match(line.text)
+    if match:
+        return "bullet", match
+    match = _ENUM.match(line.text)
+    if match and line.gaps and line.gaps[0] >= 0.6 * line.size and not line.bold:
+        return "enum", match
+    return "", None
+
+
+def _starts_new(prev: Line, line: Line, draft: _Draft, style: _Style) -> bool:
+    if line.page != prev.page or line.region != prev.region or line.container != prev.container:
+        return True
+    if line.top < prev.top - 1.0 or line.top < prev.bottom - 0.5 * prev.height:
+        return True  # back up the page (next column) or beside the previous line (another cell)
+    if line.top - prev.bottom > style.para_gap * max(1.0, prev.size / style.body_size):
+        return True
+    if _marker(line)[0]:
+        return True
+    if line.bar != prev.bar or abs(line.size - prev.size) > 0.6:
+        return True
+    if line.bold != prev.bold:
+        wide = prev.x1 >= prev.region_x1 - 0.12 * max(1.0, prev.region_x1 - prev.region_x0)
+        if not (prev.bold and wide):  # a bold lead-in sentence running on into the paragraph
+            return True
+    if draft.kind == "list_item" and line.x0 < draft.text_x - 4:
+        return True
+    return False
+
+
+def _table_rows_text(rows: list[list[str | None]]) -> list[list[str]]:
+    return [[join_lines((cell or "").splitlines()) for cell in row] for row in rows]
+
+
+def build_drafts(pages: list[list[Item]], style: _Style) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    prev: Line | None = None
+    for items in pages:
+        for item in items:
+            if isinstance(item, TableArea):
+                current = None
+                prev = None
+                drafts.append(_Draft(kind="table", table=item))
+                continue
+            if current is not None and prev is not None and not _starts_new(prev, item, current, style):
+                current.lines.append(item)
+                prev = item
+                continue
+            current = _Draft(lines=[item])
+            current.after_break = prev is not None and (item.page != prev.page or item.top < prev.top - 1.0)
+            kind, match = _marker(item)
+            if kind:
+                current.kind = "list_item"
+                current.marker_x = item.x0 - item.region_x0
+                offset = 0
+                consumed = len(match.group().replace(" ", "")) if match else 0
+                for c in item.chars:  # the x where the item's text starts (for continuation lines)
+                    if offset >= consumed:
+                        current.text_x = c.x0
+                        break
+                    offset += len(c.text)
+                else:
+                    current.text_x = item.x0
+            drafts.append(current)
+            prev = item
+    return drafts
+
+
+def _is_heading(draft: _Draft, style: _Style) -> bool:
+    lines = draft.lines
+    if draft.kind != "paragraph" or lines[0].container != "body" or len(lines) > 3:
+        return False
+    text = join_lines([l.text for l in lines])
+    words = len(text.split())
+    if words == 0 or words > 25 or text.endswith((",", ";")):
+        return False
+    number = section_number(text)
+    if all(_heading_styled(l, style) for l in lines):
+        if text.endswith(".") and not number and words > 8:
+            return False  # a bold sentence, not a title
+        return any(ch.isalpha() for ch in text)
+    # A numbered title in body type: "2.1 Organisation og samarbejde", "Bilag 4.3 Skabelon".
+    if number and len(lines) == 1 and words <= 12 and not text.endswith((".", ":")):
+        rest = text[len(number):].lstrip(" .)–-:")
+        if rest[:1].isupper() and ("." in number or number.lower().startswith(("bilag", "kapitel"))):
+            return True
+    return False
+
+
+def _heading_levels(heads: list[tuple[Block, tuple[float, bool]]]) -> None:
+    """Level from numbering depth where numbered, else from the rank of the heading's size and weight."""
+    keys = sorted({key for _, key in heads}, key=lambda k: (-k[0], not k[1]))
+    counts = Counter(key for _, key in heads)
+    by_number: dict[tuple[float, bool], Counter[int]] = {}
+    for block, key in heads:
+        if block.numbering:
+            by_number.setdefault(key, Counter())[numbering_depth(block.numbering)] += 1
+    rank: dict[tuple[float, bool], int] = {}
+    ranked = keys
+    if len(keys) > 1 and counts[keys[0]] == 1 and heads and heads[0][1] == keys[0]:
+        rank[keys[0]] = 1  # a document title: level 1 like the chapters under it
+        ranked = keys[1:]
+    for i, key in enumerate(ranked):
+        rank[key] = min(6, i + 1)
+    for block, key in heads:
+        if block.numbering:
+            block.level = min(6, numbering_depth(block.numbering))
+        elif key in by_number:
+            block.level = by_number[key].most_common(1)[0][0]
+        else:
+            block.level = rank[key]
+
+
+def drafts_to_blocks(drafts: list[_Draft], style: _Style, marker_indents: list[float],
+                     heights: dict[int, float]) -> list[Block]:
+    blocks: list[Block] = []
+    heads: list[tuple[Block, tuple[float, bool]]] = []
+    for draft in drafts:
+        if draft.table is not None:
+            t = draft.table
+            rows = _table_rows_text(t.rows)
+            blocks.append(Block(index=0, kind="table", text="", rows=rows, header_rows=t.header_rows,
+                                page=t.page, container=t.container))  # type: ignore[arg-type]
+            continue
+        first = draft.lines[0]
+        container = first.container
+        if draft.kind == "list_item":
+            text = join_lines([l.text for l in draft.lines])
+            text = _BULLET.sub("", text, count=1) if _BULLET.match(text) else _ENUM.sub("", text, count=1)
+            depth = sum(1 for x in marker_indents if x < draft.marker_x - 4)
+            blocks.append(Block(index=0, kind="list_item", text=text, depth=depth, page=first.page,
+                                container=container))  # type: ignore[arg-type]
+            continue
+        text = join_lines([l.text for l in draft.lines])
+        if _is_heading(draft, style):
+            block = Block(index=0, kind="heading", text=text, page=first.page, numbering=section_number(text))
+            blocks.append(block)
+            heads.append((block, (first.size, first.bold or first.bar)))
+            continue
+        prev = blocks[-1] if blocks else None
+        if (draft.after_break and prev is not None and prev.kind == "paragraph" and container == "body"
+                and prev.container == "body" and not prev.text.rstrip().endswith((".", "!", "?", ":", ";"))
+                and text[:1].islower()):
+            prev.text = join_lines([prev.text, text])  # a paragraph running on over a page or column
+            continue
+        kind = "paragraph"
+        height = heights.get(first.page, 842.0)
+        if (first.size <= style.body_size - 1.0 and first.top > 0.65 * height and text[:1].isdigit()
+                and container == "body"):
+            kind = "footnote"
+        blocks.append(Block(index=0, kind=kind, text=text, page=first.page,  # type: ignore[arg-type]
+                            container=container))  # type: ignore[arg-type]
+    _heading_levels(heads)
+    return blocks
+
+
+def _marker_indents(drafts: list[_Draft]) -> list[float]:
+    """Distinct list-marker indents in the document (within 4 pt), smallest first: depth = position."""
+    indents: list[float] = []
+    for x in sorted(d.marker_x for d in drafts if d.kind == "list_item"):
+        if not indents or x - indents[-1] > 4:
+            indents.append(x)
+    return indents
+
+
+# ----------------------------------------------------------------------------------------- tables
+
+
+def _has_rulings(page: PageChars) -> bool:
+    """Enough horizontal and vertical ruling lines (or cell fills) to be worth a table search."""
+    horizontal = sum(1 for r in page.rulings if r.width > 20 and r.height < 2.5)
+    vertical = sum(1 for r in page.rulings if r.height > 8 and r.width < 2.5)
+    return horizontal >= 2 and vertical >= 2
+
+
+class _TableFinder:
+    """pdfplumber's table finder, opened lazily and only asked about pages with ruling lines."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pdf = None
+
+    def find(self, page: PageChars) -> list[TableArea]:
+        if not _has_rulings(page):
+            return []
+        if self._pdf is None:
+            import pdfplumber
+
+            self._pdf = pdfplumber.open(str(self.path))
+        plumber_page = self._pdf.pages[page.number - 1]
+        found: list[TableArea] = []
+        try:
+            tables = plumber_page.find_tables()
+            for table in tables:
+                rows = table.extract()
+                if len(rows) < 2 or max(len(r) for r in rows) < 2:
+                    continue
+                x0, top, x1, bottom = table.bbox
+                header = 0
+                if table.rows:
+                    rx0, rtop, rx1, rbottom = table.rows[0].bbox
+                    first = [c for c in page.chars if rtop <= (c.top + c.bottom) / 2 <= rbottom and rx0 <= c.x0 <= rx1]
+                    shaded = any(f.top <= rtop + 1 and f.bottom >= rbottom - 1 and f.luminance < 0.97
+                                 and f.x0 >= rx0 - 1 and f.x1 <= rx1 + 1 for f in page.fills)
+                    if first and (sum(c.bold for c in first) >= 0.8 * len(first) or shaded):
+                        header = 1
+                found.append(TableArea(x0, top, x1, bottom, rows, header, page.number))
+        finally:
+            plumber_page.close()
+        return found
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+
+# --------------------------------------------------------------------------------------- document
+
+
+def _iso_date(value: str | None) -> str | None:
+    match = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", value or "")
+    if not match:
+        return None
+    year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
+    return f"{year}-{month}-{day}"
+
+
+def extract_pdf(path: Path, *, sha256: str, backend: str | None = None) -> Document:
+    """Read a PDF plan into the document model (``backend``: "pdfium" (default) or "pdfplumber")."""
+    scan = scan_pdf(path)
+    if scan.truncated:
+        raise InputError(path, "corrupt_pdf", detail="filen er afkortet")
+    try:
+        source = open_source(path, backend)
+    except EncryptedPdf:
+        raise InputError(path, "encrypted") from None
+    finder = _TableFinder(path)
+    try:
+        if source.page_count > MAX_PAGES:
+            raise InputError(path, "too_large", detail=f"mere end {MAX_PAGES} sider")
+        if source.page_count == 0:
+            raise InputError(path, "corrupt_pdf", detail="ingen sider")
+        pages: list[list[Item]] = []
+        heights: dict[int, float] = {}
+        glyphs = 0
+        empty_pages = 0
+        for page in source.pages():
+            glyphs += len(page.chars)
+            empty_pages += len(page.chars) < MIN_CHARS_PER_PAGE
+            heights[page.number] = page.height
+            pages.append(page_items(page, finder.find(page)) if page.chars else [])
+        metadata = dict(source.metadata)
+        page_count = source.page_count
+    finally:
+        finder.close()
+        source.close()
+    if glyphs < MIN_CHARS_PER_PAGE * page_count:
+        raise InputError(path, "no_text")
+    pages = remove_running(pages, [heights[i + 1] for i in range(page_count)])
+    style = _style(pages)
+    drafts = build_drafts(pages, style)
+    blocks = drafts_to_blocks(drafts, style, _marker_indents(drafts), heights)
+    warnings = []
+    if empty_pages:
+        warnings.append(f"{empty_pages} side(r) uden tekstlag (scannet?) er sprunget over")
+    meta = {k.lower(): v for k, v in metadata.items() if k not in ("Title", "CreationDate")}
+    if metadata.get("CreationDate"):
+        meta["creationdate"] = metadata["CreationDate"]
+    return Document(
+        source=str(path),
+        format="pdf",
+        sha256=sha256,
+        blocks=blocks,
+        pages=page_count,
+        title=(metadata.get("Title") or "").strip() or None,
+        date=_iso_date(metadata.get("CreationDate")),
+        metadata=meta,
+        warnings=warnings,
+    )
