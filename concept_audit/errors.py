@@ -64,6 +64,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the text file is not valid text ({detail})",
     ),
     "timeout": ("behandlingen tog for lang tid ({detail})", "processing took too long ({detail})"),
+    "crashed": ("behandlingen stoppede uventet ({detail})", "processing stopped unexpectedly ({detail})"),
+    "no_input": (
+        "ingen DOCX- eller PDF-filer at vurdere ({detail})",
+        "no DOCX or PDF files to audit ({detail})",
+    ),
     "rules": ("regelsættet er ugyldigt: {detail}", "the rule set is invalid: {detail}"),
     "corpus": ("korpus er ugyldigt: {detail}", "the corpus is invalid: {detail}"),
     "output": ("kan ikke skrive resultatet ({detail})", "cannot write the output ({detail})"),
