@@ -800,7 +800,9 @@ def _classify(items: list[_Para | _Table]) -> list[Block]:
                 level = size_levels.get(item.size, max(size_levels.values(), default=0) + 1)
             blocks.append(Block(index=0, kind="heading", text=title, level=level, numbering=number, **common))
         elif numbered and not item.toc:
-            blocks.append(Block(index=0, kind="list_item", text=text, depth=item.ilvl or 0, **common))
+            # "List Bullet 2" often points at level 0 of its own list: the style's number is the depth.
+            depth = max(item.ilvl or 0, item.list_depth or 0)
+            blocks.append(Block(index=0, kind="list_item", text=text, depth=depth, **common))
         elif item.list_depth is not None and not item.toc:
             blocks.append(Block(index=0, kind="list_item", text=text, depth=item.list_depth, **common))
         elif _typed_list(item):
