@@ -95,10 +95,11 @@ def _scope(ctx: CheckContext, enumerations: set[int]) -> None:
         section = f.section
         ctx.sections.append(section)
         end = section.end if section.end - section.start <= SECTION_SCOPE_MAX else section.own_end
-        site = Site(section.heading.index, section=section,
+        site = Site(section.heading.index, section=section, specific=bool(f.extra.get("specific")),
                     passages=[p for p in passages[section.start:end] if p.index not in enumerations])
         sites[section.heading.index] = site
         ranges.append((section.start, end, site))
+    ranges.sort(key=lambda r: r[1] - r[0])  # a topic passage belongs to the innermost named section
     for p in topic:
         home = next((site for start, end, site in ranges if start <= p.index < end), None)
         if home is None:

@@ -62,6 +62,8 @@ class IndexedText:
 
     passages: list[Passage] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, repr=False)
+    """Per-document memo for checks whose result depends only on a passage (cues are asked per element)."""
 
     def section_of(self, passage: Passage) -> Section | None:
         for section in self.sections:

@@ -30,6 +30,7 @@ META_FIELDS = {"name": (str, True), "version": ((str, int, float), True), "title
 VERDICT_FIELDS = {"min_passages": (int, False), "cue_share_max": ((int, float), False),
                   "weak_min_passages": (int, False)}
 FACET_FIELDS = {"label": ((str, dict), True), "terms": (list, True), "exclude": (list, False)}
+CUE_FIELDS = {**FACET_FIELDS, "unless": (list, False)}
 SECTION_FIELDS = {"id": (str, True), "title": (str, True), "questions": (list, False), "annex": (bool, False)}
 ELEMENT_FIELDS = {
     "id": (str, True), "chapter": (str, True), "level": (str, True), "name": (str, True),
@@ -64,6 +65,7 @@ class Cue:
     id: str
     label: dict[str, str]
     terms: Any  # TermSet
+    unless: Any = None  # TermSet | None: terms that, present in the passage, cancel the cue
 
 
 @dataclass
@@ -149,8 +151,11 @@ def compile_rules(raw: Any, source: str) -> RuleSet:
               for fid, conf in raw["facets"].items()}
     cues = {}
     for cid, conf in raw["cues"].items():
-        facet = compile_facet(cid, conf, Where(source, f"cue {cid}"), f"cues.{cid}")
-        cues[cid] = Cue(cid, facet.label, facet.terms)
+        where = Where(source, f"cue {cid}")
+        validate_fields(conf, CUE_FIELDS, where, f"cues.{cid}")
+        facet = compile_facet(cid, {k: v for k, v in conf.items() if k != "unless"}, where, f"cues.{cid}")
+        unless = compile_term_set(conf, where, f"cues.{cid}", terms_field="unless", required=False)
+        cues[cid] = Cue(cid, facet.label, facet.terms, unless if unless else None)
 
     sections: list[TemplateSection] = []
     for i, sconf in enumerate(raw["sections"]):

@@ -86,13 +86,15 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
         discussed = len(site.topic) if site.topic else len(substance)
         st = SiteTally(site, substance, facets, cued_topic, discussed)
         st.found_required = [fid for fid in required if fid in facets]
-        if not site.topic:
+        dense = site.section is not None or len(site.topic) >= 2 or all(
+            any(fid == r for p in site.topic for fid in facet_ids.get(p.index, [])) for r in required)
+        if not site.topic and not site.specific:
             st.why_not = "heading"
-        elif len(cued_topic) / len(site.topic) > params.cue_share_max:
+        elif site.topic and len(cued_topic) / len(site.topic) > params.cue_share_max:
             st.why_not = "intent"
         elif len(st.found_required) < needed:
             st.why_not = "facets"
-        elif len(substance) < params.min_passages:
+        elif len(substance) < params.min_passages or not dense:
             st.why_not = "brief"
         else:
             st.covering = True
@@ -162,7 +164,7 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
     facets_check = element.checks.get("facets")
     required = facets_check.require if facets_check else []
     name = element.name if lang != "en" or not element.name_en else element.name_en
-    discussed = [s for s in tl.sites if s.site.topic or s.found_required]
+    discussed = [s for s in tl.sites if s.site.topic or s.site.specific or s.found_required]
     best = max(tl.sites, key=_rank, default=None)
     details: dict = {"sites": len(tl.sites), "passages": len({p.index for p in ctx.scope}),
                      "substance": len(tl.substance)}

@@ -39,6 +39,8 @@ class Site:
     passages: list[Passage] = field(default_factory=list)
     topic: list[Passage] = field(default_factory=list)
     section: Section | None = None
+    specific: bool = False
+    """The site is a section whose heading names only this element (its content is about it)."""
 
 
 @dataclass

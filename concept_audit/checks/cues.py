@@ -3,31 +3,84 @@
 "Der vil blive udarbejdet en procedure" and "kommunen har endnu ikke en fast procedure" both name a
 procedure and both say there is none. A passage with such a cue counts as a mention (weak), never as
 substance; the verdict reports the cue so the reader sees why.
+
+A cue governs the sentence it stands in, and the next sentence of the same paragraph when that sentence
+only refers back to it ("Akutberedskabet er endnu ikke skrevet ind i beredskabsplanen. Det skal ske ved
+næste revision."). A cue kind may list ``unless`` terms: a recurring routine ("hvert år", "inden for
+fem dage") turns "skal opdateres" from an intention into a rule, so the cue does not apply.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..danish import TermSet
+from ..normalise import IndexedText, Passage
 from .base import CheckContext, Finding, Where, validate_fields
 
 FIELDS = {"kinds": (list, False), "enabled": (bool, False)}
+ANAPHORA = re.compile(r"^(det|dette|den|denne|disse|de|her|heller)\b", re.I)
+"""A sentence opening like this refers back to the sentence before it."""
+ANAPHORA_MAX_WORDS = 16
+
+
+def surface(terms: TermSet, passage: Passage, found: str) -> str:
+    """The words of the passage a cue term matched, for the reader (not the raw regular expression)."""
+    for term in terms.terms:
+        if term.source == found and term.regex is not None:
+            m = term.regex.search(passage.tokens.lower)
+            if m:
+                return passage.text[m.start():m.end()] if len(passage.text) == len(passage.tokens.lower) else m.group(0)
+    return found
+
+
+@dataclass
+class CueKind:
+    id: str
+    terms: TermSet
+    unless: TermSet | None = None
+
+
+def _own_cue(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> tuple[str, str] | None:
+    """(kind, matched words) of the first cue in the passage itself, memoised per passage."""
+    key = ("cue", passage.index, tuple(k.id for k in kinds))
+    if key in text.memo:
+        return text.memo[key]
+    result = None
+    for kind in kinds:
+        found = kind.terms.find(passage.tokens)
+        if found and not (kind.unless and kind.unless.matches(passage.tokens)):
+            result = (kind.id, surface(kind.terms, passage, found[0]))
+            break
+    text.memo[key] = result
+    return result
+
+
+def cue_of(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> tuple[str, str] | None:
+    """The cue governing a passage: its own, or that of the sentence it refers back to."""
+    own = _own_cue(text, passage, kinds)
+    if own is not None or passage.index == 0:
+        return own
+    prev = text.passages[passage.index - 1]
+    if prev.block == passage.block and ANAPHORA.match(passage.text) and passage.words <= ANAPHORA_MAX_WORDS:
+        inherited = _own_cue(text, prev, kinds)
+        if inherited is not None:
+            return inherited[0], inherited[1] + " (→)"
+    return None
 
 
 @dataclass
 class CuesCheck:
-    library: dict[str, TermSet]
+    kinds: list[CueKind]
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for passage in ctx.scope:
-            for kind, terms in self.library.items():
-                found = terms.find(passage.tokens)
-                if found:
-                    ctx.cued.add(passage.index)
-                    yield Finding("cue", kind, passage=passage, term=found[0])
-                    break
+            cue = cue_of(ctx.text, passage, self.kinds)
+            if cue is not None:
+                ctx.cued.add(passage.index)
+                yield Finding("cue", cue[0], passage=passage, term=cue[1])
 
 
 def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:
@@ -39,4 +92,4 @@ def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:
     for kind in kinds:
         if kind not in library:
             raise where.error("checks.cues.kinds", f"ukendt cue-type {kind!r} (kendte: {', '.join(library)})")
-    return CuesCheck({k: library[k].terms for k in kinds})
+    return CuesCheck([CueKind(k, library[k].terms, library[k].unless) for k in kinds])

@@ -41,30 +41,34 @@ class HeadingCheck:
     exclude: TermSet
     threshold: int
 
-    def score(self, heading: str) -> tuple[float, str]:
-        """How well a heading names the element (0–100), and the name it matched."""
+    def score(self, heading: str) -> tuple[float, str, bool]:
+        """How well a heading names the element (0–100), the name it matched, and whether the heading is
+        *specific*: it names nothing but the element ("Opfølgning på indsatserne", not "Opfølgning og
+        evaluering"). A specific heading vouches for its content; a shared one does not."""
         title = strip_number(heading).lower()
         tok = TokenizedText.of(title)
         if not tok.keys or (self.exclude and self.exclude.matches(tok)):
-            return 0.0, ""
+            return 0.0, "", False
+        content = [k for k in tok.keys if k not in FUNCTION_WORDS and not k.isdigit()]
         for name, words in zip(self.names, self.words):
             if words and all(w.matches(tok) for w in words):
-                return 100.0, name
+                return 100.0, name, len(content) <= len(words)
         best, best_name = 0.0, ""
         compact = key_of(title.replace(" ", ""))
         for name in self.names:
             s = fuzz.ratio(key_of(name.replace(" ", "")), compact)
             if s > best:
                 best, best_name = s, name
-        return best, best_name
+        return best, best_name, True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for section in ctx.text.sections:
             if section.heading.listing:
                 continue
-            score, name = self.score(section.heading.text)
+            score, name, specific = self.score(section.heading.text)
             if score >= self.threshold:
-                yield Finding("heading", name, passage=section.heading, score=score / 100, section=section)
+                yield Finding("heading", name, passage=section.heading, score=score / 100, section=section,
+                              extra={"specific": specific})
 
 
 def compile(config: dict, where: Where, rules: dict) -> HeadingCheck:
