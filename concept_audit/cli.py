@@ -135,6 +135,42 @@ def cmd_evaluate(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+@command("worksheet")
+def cmd_worksheet(args: argparse.Namespace, console: Console) -> int:
+    from .audit import audit
+    from .render.worksheet import render_worksheet
+    from .ruleset import load_rules
+
+    rules = load_rules(args.rules)
+    write_output(render_worksheet(audit(args.plan, rules=rules, lang=args.lang), rules), args.output, console)
+    return 0
+
+
+@command("batch")
+def cmd_batch(args: argparse.Namespace, console: Console) -> int:
+    from .batch import cli_batch
+
+    return cli_batch(args, console)
+
+
+@command("compare")
+def cmd_compare(args: argparse.Namespace, console: Console) -> int:
+    from .compare import compare_files, render_compare_html, render_compare_json, render_compare_table
+
+    comparison = compare_files(args.old, args.new, rules=args.rules, lang=args.lang)
+    if args.format == "json":
+        write_output(render_compare_json(comparison), args.output, console)
+    elif args.format == "html":
+        write_output(render_compare_html(comparison, args.lang), args.output, console)
+    elif args.output is not None:
+        file_console = Console(record=True, width=120, file=io.StringIO(), highlight=False)
+        render_compare_table(comparison, file_console, args.lang)
+        write_output(file_console.export_text(), args.output, console)
+    else:
+        render_compare_table(comparison, console, args.lang)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=["da", "en"], default="da",
@@ -194,6 +230,28 @@ def build_parser() -> argparse.ArgumentParser:
                    help="formater, kommasepareret: docx,pdf,txt,md (md = kildeteksten src/<id>.md); "
                    "standard: dem manifestet nævner")
     p.add_argument("-o", "--output", help="skriv resultatet til en fil (atomisk) i stedet for skærmen")
+
+    p = sub.add_parser("worksheet", parents=[common], help="revisionsark (Word) i skabelonens struktur")
+    p.add_argument("plan", help="DOCX, PDF, TXT eller Markdown")
+    p.add_argument("-o", "--output", required=True, help="Word-fil at skrive (fx revision.docx)")
+    p.add_argument("--rules", help="et andet eller redigeret regelsæt (YAML-fil)")
+
+    p = sub.add_parser("batch", parents=[common], help="vurder alle DOCX/PDF i mapper, parallelt, med portefølje")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="mapper og/eller filer")
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="mappe til rapporter og portefølje")
+    p.add_argument("--workers", type=int, default=None, metavar="N", help="antal processer (standard: antal CPU'er)")
+    p.add_argument("--format", default="json", metavar="LISTE",
+                   help="rapportformater, kommasepareret: json,html,docx,markdown (JSON skrives altid)")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="sekunder pr. fil (standard: 120)")
+    p.add_argument("--force", action="store_true", help="vurder også uændrede planer igen")
+    p.add_argument("--rules", help="et andet eller redigeret regelsæt (YAML-fil)")
+
+    p = sub.add_parser("compare", parents=[common], help="sammenlign to versioner af en plan")
+    p.add_argument("old", metavar="OLD", help="den gamle plan (eller dens JSON-rapport)")
+    p.add_argument("new", metavar="NEW", help="den nye plan (eller dens JSON-rapport)")
+    p.add_argument("--format", choices=["table", "json", "html"], default="table")
+    p.add_argument("--rules", help="et andet eller redigeret regelsæt (YAML-fil)")
+    p.add_argument("-o", "--output", help="skriv til fil (atomisk) i stedet for skærmen")
     return parser
 
 
