@@ -88,7 +88,9 @@ def _runs(chars: list[Char]) -> list[list[Char]]:
         if current:
             prev = current[-1]
             size = max(prev.size, c.size, 1.0)
-            if (abs(_centre(c) - _centre(prev)) > 0.45 * size or c.x0 < prev.x1 - 0.4 * size
+            # Going back left of the previous glyph's start means a new line; overlapping it does not
+            # (the second letter of a ligature such as "fi" shares the ligature's box).
+            if (abs(_centre(c) - _centre(prev)) > 0.45 * size or c.x0 < prev.x0 - 0.5
                     or c.x0 - prev.x1 > 1.2 * size):
                 runs.append(current)
                 current = []
@@ -120,7 +122,7 @@ def _merge_runs(runs: list[list[Char]]) -> list[list[Char]]:
             last = seg[-1]
             # A list marker is followed by a tab: allow a wide gap after one.
             reach = 4.0 if _is_marker(seg) else 1.2
-            if abs(_centre(first) - _centre(last)) <= 0.45 * size and -0.4 * size <= first.x0 - last.x1 <= reach * size:
+            if abs(_centre(first) - _centre(last)) <= 0.45 * size and first.x0 >= last.x0 - 0.5 and first.x0 - last.x1 <= reach * size:
                 seg.extend(run)
                 break
         else:
@@ -318,8 +320,9 @@ def page_items(page: PageChars, tables: list[TableArea]) -> list[Item]:
     box_units: dict[int, list[Line]] = {}
     for number, region in enumerate(regions, start=1):
         lines = build_lines(region.chars, page.number)
+        x0, x1 = min(l.x0 for l in lines), max(l.x1 for l in lines)
         for line in lines:
-            line.region_x0, line.region_x1 = region.rect.x0, region.rect.x1
+            line.region_x0, line.region_x1 = x0, x1
             if region.kind == "bar":
                 line.bar = True
             else:

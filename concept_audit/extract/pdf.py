@@ -206,7 +206,7 @@ def _starts_new(prev: Line, line: Line, draft: _Draft, style: _Style) -> bool:
         wide = prev.x1 >= prev.region_x1 - 0.12 * max(1.0, prev.region_x1 - prev.region_x0)
         if not (prev.bold and wide):  # a bold lead-in sentence running on into the paragraph
             return True
-    if draft.kind == "list_item" and line.x0 < draft.text_x - 4:
+    if draft.kind == "list_item" and line.x0 < min(draft.text_x - 4, draft.marker_x + prev.region_x0 + 2):
         return True
     return False
 

@@ -23,9 +23,8 @@ MIN_SHARE = 0.9
 
 
 def _strip_number(text: str) -> str:
-    match = SECTION_NUMBER.match(text)
-    if match:
-        text = text[match.end():]
+    while match := SECTION_NUMBER.match(text):  # "4.1 Bilag 1: ..." (auto number + own number)
+        text = text[match.end():].lstrip(" .:)–-")
     return " ".join(text.strip(" .:–-").split()).lower()
 
 
