@@ -739,7 +739,7 @@ def _format_heading(item: _Para, body_size: int | None) -> bool:
     """A paragraph that reads as a heading by its looks: short, no final period, bold or larger."""
     text = item.text.strip()
     if (item.container != "body" or item.toc or item.in_table or item.box_border or not text
-            or item.chars == 0):
+            or item.chars == 0 or item.list_depth is not None or item.bullet or _typed_list(item)):
         return False
     words = text.split()
     if len(words) > MAX_HEADING_WORDS or len(text) > MAX_HEADING_CHARS:
@@ -762,7 +762,7 @@ def _format_heading(item: _Para, body_size: int | None) -> bool:
 def _classify(items: list[_Para | _Table]) -> list[Block]:
     body_size = _body_size(items)
     candidates = {id(i) for i in items if isinstance(i, _Para) and i.style_level is None
-                  and (i.label is None or not i.bullet) and _format_heading(i, body_size)}
+                  and _format_heading(i, body_size)}
     has_style_headings = any(isinstance(i, _Para) and i.style_level is not None for i in items)
     size_levels = _size_levels([i for i in items if id(i) in candidates and i.label is None
                                 and not section_number(i.text.strip())], body_size)

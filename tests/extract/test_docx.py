@@ -207,6 +207,7 @@ def test_nested_lists_depths_and_no_bullet_glyphs(tmp_path: Path) -> None:
     doc.add_paragraph("Mentorforløb", style="List Bullet")
     doc.add_paragraph("Forældrecoaching for familier", style="List Bullet 2")
     doc.add_paragraph("Exitforløb", style="List Bullet")
+    doc.add_paragraph(style="List Paragraph").add_run("Fed kort punkt").bold = True
     # Numbered items with direct numPr, second level via ilvl, bullets drawn from a symbol font.
     _multilevel(doc, 83, 83, ["%1.", "%2)"])
     add_xml(doc, para("Ring til lederen", extra_ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="83"/></w:numPr>')
@@ -225,7 +226,7 @@ def test_nested_lists_depths_and_no_bullet_glyphs(tmp_path: Path) -> None:
     result = save(doc, tmp_path)
     items = [(b.text, b.depth) for b in result.blocks if b.kind == "list_item"]
     assert items == [("Mentorforløb", 0), ("Forældrecoaching for familier", 1), ("Exitforløb", 0),
-                     ("Ring til lederen", 0), ("samme dag", 1), ("Punkt i listeafsnit", 0),
+                     ("Fed kort punkt", 0), ("Ring til lederen", 0), ("samme dag", 1), ("Punkt i listeafsnit", 0),
                      ("Symbolpunkt", 0), ("Privat tegn", 0), ("Underpunkt", 1)]
     assert all(b.section == ["Indsatser"] for b in result.blocks[1:])
     assert "\uf0b7" not in result.text() and "•" not in result.text()
