@@ -166,7 +166,9 @@ class PdfiumSource:
         get_size = raw.FPDFText_GetFontSize
         get_obj = raw.FPDFText_GetTextObject
         for i, ch in enumerate(text):
-            if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+            if ch in "\ufffe\x02":  # pdfium's mark for a hyphen at a line end: it was drawn as "-"
+                ch = "-"
+            if ch.isspace() or ch == "\x00":
                 pending_space = True
                 continue
             if not get_box(tp, i, rect_p):
@@ -288,6 +290,11 @@ class PlumberSource:
         pending_space = False
         for c in page.chars:
             text = c["text"]
+            if text.startswith("(cid:"):
+                # A glyph pdfminer cannot map to Unicode (often a bullet in a symbol encoding): keep it as a
+                # private-use character, like pdfium reports symbol-font glyphs, so it still marks a list.
+                digits = text[5:-1]
+                text = chr(0xF000 + int(digits) % 0x1000) if digits.isdigit() else "\uf000"
             if not text or text.isspace():
                 pending_space = True
                 continue
