@@ -107,3 +107,14 @@ def test_evidence_goes_to_the_numbered_section() -> None:
 
 def test_chapter_titles_english(rules: RuleSet) -> None:
     assert chapter_titles(rules, "en")["4"] == "4. Annexes"
+
+
+def test_worksheet_command(tmp_path: Path) -> None:
+    from concept_audit.cli import main
+
+    out = tmp_path / "revision.docx"
+    assert main(["worksheet", str(ROOT / "corpora" / "plans" / "soeholt.docx"), "-o", str(out), "--lang", "en"]) == 0
+    doc = Document(str(out))
+    chapters = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert chapters[-1] == "4. Annexes" and len(chapters) == 4
+    assert "Your text for the section:" in [t.rows[0].cells[0].paragraphs[0].text for t in doc.tables]
