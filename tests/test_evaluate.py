@@ -335,3 +335,17 @@ def test_cli_bad_corpus_exit_2(tmp_path: Path) -> None:
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1, proc.stderr
     assert "gold/beta.yaml" in lines[0] and "invalid status 'partial'" in lines[0]
+
+
+def test_rendered_details_withhold_heldout(tiny: Path) -> None:
+    from concept_audit.render.evaluation import render_evaluation_text
+
+    evaluation = evaluate_corpus(load_corpus(tiny), classify=keyword_classifier)
+    text = render_evaluation_text(evaluation, details=True)
+    assert "alfa · md · beredskab: guld svag, værktøjet dækket" in text
+    assert "beta · md" not in text
+    assert "1 afvigelser i heldout-planer vises ikke" in text
+
+    heldout = evaluate_corpus(load_corpus(tiny), classify=keyword_classifier, split="heldout")
+    text = render_evaluation_text(heldout, details=True, lang="en")
+    assert "beta · md · vision: gold missing, tool covered" in text and "alfa" not in text

@@ -13,6 +13,7 @@ import json
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 
 from ..evaluate import Evaluation, Scores, evaluation_to_dict, visible_mismatches
@@ -210,16 +211,19 @@ def _errors(evaluation: Evaluation, console: Console, lang: str) -> None:
 
 
 def _details(evaluation: Evaluation, console: Console, lang: str) -> None:
+    """One entry per mismatch: a heading line and the tool's reason below it.
+
+    A list rather than a table: element ids and reasons are long, and a six-column table is unreadable
+    in an 80-column terminal.
+    """
     shown, hidden = visible_mismatches(evaluation, evaluation.split)
-    table = Table(title=t(f"Afvigelser fra guld ({len(shown)})", f"Mismatches with gold ({len(shown)})", lang),
-                  title_justify="left")
-    for name in ("Plan", "Format", "Element", t("Guld", "Gold", lang), t("Værktøj", "Tool", lang),
-                 t("Værktøjets begrundelse", "The tool's reason", lang)):
-        table.add_column(name, overflow="fold")
+    console.print(f"[bold]{t(f'Afvigelser fra guld ({len(shown)})', f'Mismatches with gold ({len(shown)})', lang)}[/]")
     for m in shown:
-        table.add_row(m.plan, m.format, m.element, status_label(m.gold, lang), status_label(m.predicted, lang),
-                      escape(m.reason))
-    console.print(table)
+        console.print(f"[bold]{escape(m.plan)}[/] · {m.format} · {escape(m.element)}: "
+                      f"{t('guld', 'gold', lang)} [green]{status_label(m.gold, lang)}[/], "
+                      f"{t('værktøjet', 'tool', lang)} [red]{status_label(m.predicted, lang)}[/]")
+        if m.reason:
+            console.print(Padding(f"[dim]{escape(m.reason)}[/]", (0, 0, 0, 4)))
     if hidden:
         console.print(t(
             f"[dim]{hidden} afvigelser i heldout-planer vises ikke (brug --split heldout --details, men ikke "
