@@ -4,7 +4,7 @@ A PDF keeps no structure a plan's author gave it, only glyphs. This module rebui
 running headers, footers and page numbers are dropped (they repeat on most pages), headings are lines
 set larger or bolder than the body text (the most common style by glyph count) or numbered like
 "2.1.4", their level from the size rank and the numbering depth; bullets become list items, ruled
-tables become tables (pdfplumber's table finder, only on pages with ruling lines), words broken at a
+tables become tables (pdfplumber's lattice algorithm on the page's ruling lines), words broken at a
 line end are joined again unless the hyphen belongs to the word ("SSP-samarbejde",
 "social- og sundhedsområdet").
 
@@ -211,8 +211,8 @@ def _starts_new(prev: Line, line: Line, draft: _Draft, style: _Style) -> bool:
     return False
 
 
-def _table_rows_text(rows: list[list[str | None]]) -> list[list[str]]:
-    return [[join_lines((cell or "").splitlines()) for cell in row] for row in rows]
+def _table_rows_text(rows: list[list[str]]) -> list[list[str]]:
+    return [[cell or "" for cell in row] for row in rows]
 
 
 def build_drafts(pages: list[list[Item]], style: _Style) -> list[_Draft]:
@@ -357,45 +357,86 @@ def _has_rulings(page: PageChars) -> bool:
     return horizontal >= 2 and vertical >= 2
 
 
-class _TableFinder:
-    """pdfplumber's table finder, opened lazily and only asked about pages with ruling lines."""
+def _edges(page: PageChars) -> list[dict]:
+    """Ruling lines (and the sides of stroked rectangles) as pdfplumber-style edges."""
+    edges: list[dict] = []
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._pdf = None
+    def h(x0: float, x1: float, y: float) -> None:
+        edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+                      "orientation": "h"})
+
+    def v(x: float, top: float, bottom: float) -> None:
+        edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top,
+                      "orientation": "v"})
+
+    for r in page.rulings:
+        if r.height < 2.5 and r.width >= 3:
+            h(r.x0, r.x1, (r.top + r.bottom) / 2)
+        elif r.width < 2.5 and r.height >= 3:
+            v((r.x0 + r.x1) / 2, r.top, r.bottom)
+        elif r.width >= 3 and r.height >= 3:
+            h(r.x0, r.x1, r.top), h(r.x0, r.x1, r.bottom), v(r.x0, r.top, r.bottom), v(r.x1, r.top, r.bottom)
+    return edges
+
+
+class _TableFinder:
+    """Ruled tables from the page's own ruling lines, with pdfplumber's lattice algorithm.
+
+    pdfplumber's table functions are pure geometry: fed with the edges our character source already
+    read, they find the same tables as ``page.find_tables()`` without pdfminer parsing the page again
+    (which cost more than the whole pdfium extraction on a table-heavy plan).
+    """
 
     def find(self, page: PageChars) -> list[TableArea]:
         if not _has_rulings(page):
             return []
-        if self._pdf is None:
-            import pdfplumber
+        from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
-            self._pdf = pdfplumber.open(str(self.path))
-        plumber_page = self._pdf.pages[page.number - 1]
+        edges = merge_edges(_edges(page), 3, 3, 3, 3)
+        cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
         found: list[TableArea] = []
-        try:
-            tables = plumber_page.find_tables()
-            for table in tables:
-                rows = table.extract()
-                if len(rows) < 2 or max(len(r) for r in rows) < 2:
-                    continue
-                x0, top, x1, bottom = table.bbox
-                header = 0
-                if table.rows:
-                    rx0, rtop, rx1, rbottom = table.rows[0].bbox
-                    first = [c for c in page.chars if rtop <= (c.top + c.bottom) / 2 <= rbottom and rx0 <= c.x0 <= rx1]
-                    shaded = any(f.top <= rtop + 1 and f.bottom >= rbottom - 1 and f.luminance < 0.97
-                                 and f.x0 >= rx0 - 1 and f.x1 <= rx1 + 1 for f in page.fills)
-                    if first and (sum(c.bold for c in first) >= 0.8 * len(first) or shaded):
-                        header = 1
-                found.append(TableArea(x0, top, x1, bottom, rows, header, page.number))
-        finally:
-            plumber_page.close()
+        for group in cells_to_tables(cells):
+            rows = _cells_to_rows(group, page)
+            if len(rows) < 2 or max(len(r) for r in rows) < 2:
+                continue
+            x0, top = min(c[0] for c in group), min(c[1] for c in group)
+            x1, bottom = max(c[2] for c in group), max(c[3] for c in group)
+            first_top = min(c[1] for c in group)
+            first_bottom = min(c[3] for c in group if abs(c[1] - first_top) < 1)
+            header = 0
+            head_chars = [c for c in page.chars if first_top <= (c.top + c.bottom) / 2 <= first_bottom
+                          and x0 <= c.x0 <= x1]
+            shaded = any(f.top <= first_top + 1 and f.bottom >= first_bottom - 1 and f.luminance < 0.97
+                         and f.x0 >= x0 - 1 and f.x1 <= x1 + 1 for f in page.fills)
+            if head_chars and (sum(c.bold for c in head_chars) >= 0.8 * len(head_chars) or shaded):
+                header = 1
+            found.append(TableArea(x0, top, x1, bottom, rows, header, page.number))
         return found
 
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
+
+def _cells_to_rows(cells: list[tuple[float, float, float, float]], page: PageChars) -> list[list[str]]:
+    """Cell boxes → rows of cell texts; a merged cell appears once, in its first column."""
+    from .layout import build_lines
+
+    columns: list[float] = []
+    for x in sorted(c[0] for c in cells):
+        if not columns or x - columns[-1] > 2:
+            columns.append(x)
+    by_row: dict[float, list[tuple[float, float, float, float]]] = {}
+    for cell in sorted(cells, key=lambda c: (c[1], c[0])):
+        key = next((k for k in by_row if abs(k - cell[1]) < 2), cell[1])
+        by_row.setdefault(key, []).append(cell)
+    rows: list[list[str]] = []
+    for key in sorted(by_row):
+        row = [""] * len(columns)
+        for x0, top, x1, bottom in by_row[key]:
+            inside = [c for c in page.chars
+                      if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom]
+            text = join_lines([line.text for line in build_lines(inside, page.number)]) if inside else ""
+            column = min(range(len(columns)), key=lambda i: abs(columns[i] - x0))
+            row[column] = text
+        rows.append(row)
+    return rows
 
 
 # --------------------------------------------------------------------------------------- document
@@ -418,7 +459,7 @@ def extract_pdf(path: Path, *, sha256: str, backend: str | None = None) -> Docum
         source = open_source(path, backend)
     except EncryptedPdf:
         raise InputError(path, "encrypted") from None
-    finder = _TableFinder(path)
+    finder = _TableFinder()
     try:
         if source.page_count > MAX_PAGES:
             raise InputError(path, "too_large", detail=f"mere end {MAX_PAGES} sider")
@@ -436,7 +477,6 @@ def extract_pdf(path: Path, *, sha256: str, backend: str | None = None) -> Docum
         metadata = dict(source.metadata)
         page_count = source.page_count
     finally:
-        finder.close()
         source.close()
     if glyphs < MIN_CHARS_PER_PAGE * page_count:
         raise InputError(path, "no_text")
