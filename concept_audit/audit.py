@@ -15,13 +15,14 @@ from rapidfuzz import fuzz
 from .checks import ORDER
 from .checks.base import CheckContext, Site
 from .model import Document, Report, SectionVerdict, SourceInfo, Status, summarise
-from .normalise import IndexedText, Passage, index_document
+from .normalise import IndexedText, Passage, index_document, is_enumeration
 from .ruleset import Element, RuleSet, load_rules
 from .verdict import decide
 
-ENUMERATION_MIN_ELEMENTS = 4
-"""A passage that names this many elements' topics in a comma-separated run is an enumeration of topics
-("planen omfatter vision, organisering, beredskab, infohus og evaluering"), not content on any."""
+ENUMERATION_MIN_ELEMENTS = 3
+"""A passage that is a run of short phrases (see :func:`~concept_audit.normalise.is_enumeration`) naming
+this many elements' topics is an enumeration of topics ("planen omfatter vision, organisering, beredskab,
+infohus og evaluering"), not content on any of them."""
 SECTION_SCOPE_MAX = 40
 """A matched section brings its sub-sections into scope only up to this many passages; a whole chapter
 named like an element (e.g. "Organisering") contributes its own introduction only."""
@@ -48,9 +49,7 @@ def _mark_enumerations(contexts: list[CheckContext]) -> set[int]:
                 passages[f.passage.index] = f.passage
     enumerations = set()
     for index, ids in elements_per_passage.items():
-        text = passages[index].text
-        separators = text.count(",") + len(re.findall(r"\s(?:og|samt|eller)\s", text))
-        if len(ids) >= ENUMERATION_MIN_ELEMENTS and separators >= 3:
+        if len(ids) >= ENUMERATION_MIN_ELEMENTS and is_enumeration(passages[index].text):
             enumerations.add(index)
     return enumerations
 

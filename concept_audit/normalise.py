@@ -115,6 +115,28 @@ def _row_passages(block: Block) -> list[str]:
     return out
 
 
+_ENUM_SPLIT = re.compile(r"[,;]\s*|\s(?:og|samt|eller)\s")
+ENUM_MIN_SEGMENTS = 4
+ENUM_MAX_SEGMENT_WORDS = 4
+
+
+def is_enumeration(text: str) -> bool:
+    """A run of short noun phrases ("vision og formål, opfølgning, beredskab, roller og ansvar, ...").
+
+    The run may follow an introduction ending in a colon ("Planen omfatter: ..."). Structural only: an
+    enumeration of members ("politiet, SSP, en socialrådgiver og psykiatrien") also qualifies, so the
+    caller decides with what it enumerates (topics of several elements) whether it is a mere listing.
+    """
+    tail = text.rsplit(":", 1)[-1] if ":" in text else text
+    if len(tail.split()) < 0.5 * len(text.split()):
+        tail = text
+    segments = [seg.strip(" .") for seg in _ENUM_SPLIT.split(tail) if seg and seg.strip(" .")]
+    if len(segments) < ENUM_MIN_SEGMENTS:
+        return False
+    short = sum(1 for seg in segments if len(seg.split()) <= ENUM_MAX_SEGMENT_WORDS)
+    return short >= 0.8 * len(segments)
+
+
 def _is_listing_item(text: str, words: int) -> bool:
     """A list item that only names something: short, no sentence end, mostly content words."""
     return words <= 5 and not _SENTENCE_END.search(text) and not re.search(r"\d{2}\s?\d{2}", text)

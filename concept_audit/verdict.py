@@ -92,10 +92,10 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
             st.why_not = "heading"
         elif site.topic and len(cued_topic) / len(site.topic) > params.cue_share_max:
             st.why_not = "intent"
-        elif len(st.found_required) < needed:
-            st.why_not = "facets"
         elif len(substance) < params.min_passages or not dense:
             st.why_not = "brief"
+        elif len(st.found_required) < needed:
+            st.why_not = "facets"
         else:
             st.covering = True
         sites.append(st)
@@ -164,7 +164,8 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
     facets_check = element.checks.get("facets")
     required = facets_check.require if facets_check else []
     name = element.name if lang != "en" or not element.name_en else element.name_en
-    discussed = [s for s in tl.sites if s.site.topic or s.site.specific or s.found_required]
+    discussed = [s for s in tl.sites if s.site.specific or (s.site.topic and (
+        s.found_required or s.cued_topic or s.site.section is not None or len(s.site.topic) >= 2))]
     best = max(tl.sites, key=_rank, default=None)
     details: dict = {"sites": len(tl.sites), "passages": len({p.index for p in ctx.scope}),
                      "substance": len(tl.substance)}

@@ -3,17 +3,22 @@
 Terms are matched Danish-aware (see :mod:`concept_audit.danish`): compounds and inflections match, short
 words match whole words only. Hits in *listing* passages (contents lines, short keyword items, topic
 enumerations) are reported but do not establish the topic: naming is not covering.
+
+``combined`` handles subjects no single word names: a list of term groups that must *all* occur in one
+passage. "den, der har henvendt sig" is about feedback only together with "orienteres"/"får besked";
+"infohus" is about running the infohus only together with "drift"/"sekretariat"/"indkalder". This is
+Vale's *conditional* kind: declarative, no code per element.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..danish import TermSet
-from .base import CheckContext, Finding, Where, compile_term_set, validate_fields
+from ..danish import TermSet, compile_terms
+from .base import CheckContext, Finding, Where, compile_term_set, term_list, validate_fields
 
-FIELDS = {"terms": (list, True), "exclude": (list, False), "strong": (list, False)}
+FIELDS = {"terms": (list, False), "exclude": (list, False), "strong": (list, False), "combined": (list, False)}
 
 
 @dataclass
@@ -21,20 +26,45 @@ class TopicCheck:
     terms: TermSet
     strong: TermSet
     """Terms specific enough that one hit in a heading-less passage is enough to locate the topic."""
+    combined: list[list[TermSet]] = field(default_factory=list)
+    """Groups of term sets; a passage matching one term of every set in a group is a topic passage."""
+
+    def find(self, passage) -> list[str]:
+        found = self.terms.find(passage.tokens) if self.terms else []
+        if found:
+            return found
+        for group in self.combined:
+            hits = [ts.find(passage.tokens) for ts in group]
+            if all(hits):
+                return [" + ".join(h[0] for h in hits)]
+        return []
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for passage in ctx.text.passages:
             if passage.kind == "heading":
                 continue
-            found = self.terms.find(passage.tokens)
+            found = self.find(passage)
             if found:
                 yield Finding("topic", found[0], passage=passage, term=", ".join(found),
                               score=min(1.0, 0.5 + 0.25 * len(found)),
-                              extra={"listing": passage.listing, "strong": bool(self.strong.find(passage.tokens))})
+                              extra={"listing": passage.listing,
+                                     "strong": bool(self.strong and self.strong.find(passage.tokens))})
 
 
 def compile(config: dict, where: Where, rules: dict) -> TopicCheck:
     validate_fields(config, FIELDS, where, "checks.topic")
-    terms = compile_term_set(config, where, "checks.topic")
+    terms = compile_term_set(config, where, "checks.topic", required=False)
     strong = compile_term_set(config, where, "checks.topic", terms_field="strong", required=False)
-    return TopicCheck(terms, strong)
+    groups = []
+    exclude = term_list(config, "exclude", where, "checks.topic")
+    for i, group in enumerate(config.get("combined") or []):
+        prefix = f"checks.topic.combined[{i}]"
+        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(g, list) and g for g in group):
+            raise where.error(prefix, "skal være en liste af mindst to ikke-tomme term-lister")
+        try:
+            groups.append([compile_terms([str(t) for t in g], exclude) for g in group])
+        except ValueError as exc:
+            raise where.error(prefix, str(exc)) from None
+    if not terms and not groups:
+        raise where.error("checks.topic.terms", "må ikke være tom (eller angiv 'combined')")
+    return TopicCheck(terms, strong, groups)
