@@ -67,6 +67,11 @@ def sniff_format(path: Path) -> str:
         if ext and ext != kind:
             raise InputError(path, "mismatch", ext=ext, actual=_DESCRIPTIONS[kind])
         return kind
+    if kind == "ole" and ext in ("docx", "doc", ""):
+        from .safety import is_encrypted_ooxml
+
+        if is_encrypted_ooxml(path):  # Word saves a password-protected DOCX inside an OLE container
+            raise InputError(path, "encrypted_docx")
     if kind in ("zip", "ole", "binary"):
         if ext in ("docx", "pdf") or ext in TEXT_EXTENSIONS:
             raise InputError(path, "mismatch", ext=ext, actual=_DESCRIPTIONS[kind])

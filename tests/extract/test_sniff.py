@@ -50,3 +50,22 @@ def test_directory_is_reported(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load_document(tmp_path)
     assert info.value.code == "is_directory"
+
+
+def test_password_protected_docx_is_reported_as_encrypted(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docx_hostile", Path(__file__).with_name("test_docx_hostile.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    compound_file = module.compound_file
+    path = tmp_path / "hemmelig.docx"
+    path.write_bytes(compound_file(["EncryptionInfo", "EncryptedPackage"]))
+    with pytest.raises(InputError) as info:
+        load_document(path)
+    assert info.value.code == "encrypted_docx"
+    old = tmp_path / "gammel.docx"
+    old.write_bytes(compound_file(["WordDocument", "1Table"]))
+    with pytest.raises(InputError) as info:
+        load_document(old)
+    assert info.value.code == "mismatch"
