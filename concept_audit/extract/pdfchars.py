@@ -18,7 +18,8 @@ from typing import Iterator, Protocol
 
 BACKENDS = ("pdfium", "pdfplumber")
 DEFAULT_BACKEND = "pdfium"
-"""Chosen by measurement on corpora/bench/bench-40.pdf: same headings, ~30× faster (see the README)."""
+"""Chosen by measurement on corpora/bench/bench-40.pdf (scripts/bench_extract.py): same headings and text
+as pdfplumber, about 7× faster end to end (0.6 s against 4.4 s for 49 pages)."""
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
