@@ -241,7 +241,9 @@ class _Pool:
 
     def close(self) -> None:
         for slot in self.slots:
-            if slot.task is None and slot.process.is_alive():
+            if slot.task is not None:  # interrupted mid-file: nothing to wait for
+                self._kill(slot)
+            elif slot.process.is_alive():
                 try:
                     slot.conn.send(None)
                 except OSError:
@@ -252,7 +254,7 @@ class _Pool:
             self._kill(slot)
 
 
-def _skip_reason(path: Path, key: str, outdir: Path, sha: str, ruleset: dict[str, str], lang: str) -> Report | None:
+def _unchanged_report(path: Path, key: str, outdir: Path, sha: str, ruleset: dict[str, str], lang: str) -> Report | None:
     """The existing report when it is for this very file, rule set and language; else None."""
     import json
 
@@ -311,7 +313,7 @@ def run_batch(
             err = ConceptAuditError(path, "unreadable", detail=exc.strerror or str(exc))
             results[index] = PlanResult(str(path), key, "failed", error_code=err.code, error=err.message(lang))
             continue
-        existing = None if force else _skip_reason(path, key, outdir, sha, ruleset_info, lang)
+        existing = None if force else _unchanged_report(path, key, outdir, sha, ruleset_info, lang)
         if existing is not None:
             for fmt in formats:  # a format asked for now but not last time: render it from the JSON
                 target = report_path(outdir, key, fmt)
@@ -321,7 +323,7 @@ def run_batch(
                     atomic_write(target, renderer(fmt)(existing))
             results[index] = PlanResult(str(path), key, "skipped", report=existing)
         else:
-            tasks.append((index, str(path), key))
+            tasks.append((index, str(path.resolve()), key))
 
     total = len(files)
     done = total - len(tasks)
@@ -329,7 +331,9 @@ def run_batch(
     if progress:
         progress(done, total, [])
     if tasks:
-        pool = _Pool(size, (str(rules) if rules is not None else None, lang, str(outdir), formats, job))
+        # absolute paths: a worker's working directory is the forkserver's, not necessarily ours
+        rules_arg = str(Path(rules).resolve()) if rules is not None else None
+        pool = _Pool(size, (rules_arg, lang, str(outdir.resolve()), formats, job))
         try:
             while tasks or any(slot.task for slot in pool.slots):
                 for slot in pool.slots:
