@@ -20,6 +20,11 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     except OSError as exc:
         raise ConceptAuditError(path, "output", detail=exc.strerror or str(exc)) from None
     try:
+        # mkstemp makes the file private (0600); a report is meant to be handed on, so give it the
+        # permissions any newly created file would get (0666 minus the umask).
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
