@@ -8,7 +8,7 @@ matches a token in one of three ways, chosen per term:
   substring of the token's key (lower-cased, hyphens removed). "henvendelse" → stem "henvend" matches
   bekymringshenvendelser and henvendelserne; "infohus" matches Info-huset and InfoHus.
 * **word** (the default for shorter stems, or a term written ``=term``): the token, or one of its
-  hyphen-separated parts, has the term's stem (or is the term plus an inflectional ending). "SSP" matches
+  hyphen-separated parts, is the term plus an inflectional ending (lederen, ledere; not ledes). "SSP" matches
   SSP-samarbejdet but "hus" does not match rådhus and "plan" not handlingsplan.
 * **prefix** (a term written ``term*``): the token key or one of its parts starts with the term: "akut*"
   matches akutte, akutberedskab.
@@ -80,10 +80,9 @@ class WordPattern:
             return self.stem in key
         if self.mode == "prefix":
             return key.startswith(self.norm) or any(p.startswith(self.norm) for p in parts)
-        # word mode: the whole token or one hyphen part
-        for candidate in {key, *parts}:
-            if candidate == self.norm or stem(candidate) == self.stem:
-                return True
+        # word mode: the whole token or one hyphen part is the term plus an inflectional ending. Not stem
+        # equality: Snowball gives "leder" (manager) and "ledes" (is led) the same stem.
+        for candidate in (key, *parts):
             if candidate.startswith(self.norm) and candidate[len(self.norm):] in INFLECTION_ENDINGS:
                 return True
         return False

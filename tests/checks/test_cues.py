@@ -1,0 +1,43 @@
+"""Intent and lack cues: which passages they govern."""
+
+from __future__ import annotations
+
+from concept_audit.checks.cues import cue_of
+from concept_audit.normalise import index_document
+from concept_audit.ruleset import load_rules
+from tests.plan_builder import make_doc
+
+
+def cues_by_text(*paragraphs: str) -> dict[str, str | None]:
+    rules = load_rules()
+    check = next(e for e in rules.elements if "cues" in e.checks).checks["cues"]
+    text = index_document(make_doc(*[("p", p) for p in paragraphs]))
+    return {p.text: (cue_of(text, p, check.kinds) or (None,))[0] for p in text.passages}
+
+
+def test_intent_and_lack_are_recognised() -> None:
+    found = cues_by_text(
+        "En procedure for tilbagemelding vil blive udarbejdet.",
+        "Kommunen har endnu ikke en fast procedure.",
+        "Der er ingen fast stedfortræder.",
+        "Organisationsdiagrammet forventes færdigt i 2026.",
+        "Tovholderen giver tilbagemelding inden for ti hverdage.",
+    )
+    assert found["En procedure for tilbagemelding vil blive udarbejdet."] == "intent"
+    assert found["Kommunen har endnu ikke en fast procedure."] == "lack"
+    assert found["Der er ingen fast stedfortræder."] == "lack"
+    assert found["Organisationsdiagrammet forventes færdigt i 2026."] == "intent"
+    assert found["Tovholderen giver tilbagemelding inden for ti hverdage."] is None
+
+
+def test_a_cue_governs_the_next_sentence_only_when_it_refers_back() -> None:
+    found = cues_by_text("Akutberedskabet er endnu ikke skrevet ind i beredskabsplanen. Det gælder også "
+                         "action cards. Direktøren leder akutgruppen, som mødes inden for to timer.")
+    assert found["Det gælder også action cards."] == "lack"  # inherited from the sentence before
+    assert found["Direktøren leder akutgruppen, som mødes inden for to timer."] is None
+
+
+def test_a_routine_cancels_an_intent_cue() -> None:
+    found = cues_by_text("Vejledningen skal opdateres.", "Vejledningen skal opdateres hvert år af SSP-lederen.")
+    assert found["Vejledningen skal opdateres."] == "intent"
+    assert found["Vejledningen skal opdateres hvert år af SSP-lederen."] is None

@@ -1,0 +1,27 @@
+"""Heading matching: every word of a name must be in the heading, and specificity."""
+
+from __future__ import annotations
+
+from concept_audit.ruleset import load_rules
+
+
+def heading_check(element_id: str):
+    return next(e for e in load_rules().elements if e.id == element_id).checks["heading"]
+
+
+def test_a_subset_of_the_name_is_not_a_match() -> None:
+    check = heading_check("strategi.opfoelgning-paa-indsatser")
+    assert check.score("9. Indsatser")[0] < check.threshold
+    score, _, specific = check.score("1.3.4 Opfølgning på indsatserne")
+    assert score == 100 and specific
+
+
+def test_shared_heading_matches_but_is_not_specific() -> None:
+    check = heading_check("strategi.evaluering")
+    score, _, specific = check.score("10. Opfølgning og evaluering")
+    assert score == 100 and not specific
+
+
+def test_compound_spellings_in_headings() -> None:
+    check = heading_check("organisering.infohus-organisering")
+    assert check.score("Vores Info-hus")[0] == 100

@@ -1,0 +1,47 @@
+"""The three-level check for interventions (opbyggende, foregribende, indgribende)."""
+
+from __future__ import annotations
+
+from concept_audit.audit import audit
+from tests.plan_builder import make_doc
+
+ID = "indsatser.indsatser-paa-tre-niveauer"
+
+
+def level(name: str, complete: bool = True) -> list[tuple]:
+    items = [("h", 2, f"{name.capitalize()} indsatser"),
+             ("p", "Indhold: Et forløb med mentor og samtaler for unge."),
+             ("p", "Formål: At styrke de unges fællesskab og forebygge mistrivsel.")]
+    if complete:
+        items += [("p", "Ansvarlig: SSP-koordinatoren."), ("p", "Samarbejdspartnere: Politiet og skolerne.")]
+    return items
+
+
+def test_all_three_levels_with_all_fields_is_covered() -> None:
+    doc = make_doc(("h", 1, "Indsatser"), *level("opbyggende"), *level("foregribende"), *level("indgribende"))
+    verdict = audit(doc).element(ID)
+    assert verdict.status == "covered"
+    assert set(verdict.details["levels"]) == {"opbyggende", "foregribende", "indgribende"}
+    assert verdict.details["levels"]["indgribende"]["missing"] == []
+
+
+def test_two_levels_is_weak_and_names_the_missing_level() -> None:
+    doc = make_doc(("h", 1, "Indsatser"), *level("opbyggende"), *level("foregribende"))
+    verdict = audit(doc).element(ID)
+    assert verdict.status == "weak"
+    assert verdict.details["levels"]["indgribende"]["passages"] == 0
+    assert any("indgribende" in item for item in verdict.lacking)
+
+
+def test_a_level_without_responsible_and_partners_is_reported_partial() -> None:
+    doc = make_doc(("h", 1, "Indsatser"), *level("opbyggende"), *level("foregribende"),
+                   *level("indgribende", complete=False))
+    verdict = audit(doc).element(ID)
+    assert verdict.status == "weak"
+    assert set(verdict.details["levels"]["indgribende"]["missing"]) == {"responsible", "partner"}
+
+
+def test_a_sentence_naming_all_three_levels_is_a_model_not_an_intervention() -> None:
+    doc = make_doc(("p", "Forebyggelsestrekanten har tre niveauer: opbyggende, foregribende og indgribende."))
+    verdict = audit(doc).element(ID)
+    assert all(d["passages"] == 0 for d in verdict.details["levels"].values())

@@ -1,0 +1,44 @@
+"""Normalisation: sentences, table rows as statements, and listings that only name things."""
+
+from __future__ import annotations
+
+from concept_audit.normalise import index_document, is_enumeration
+from tests.plan_builder import make_doc
+
+
+def test_sentences_and_section_paths() -> None:
+    text = index_document(make_doc(
+        ("h", 1, "2. Organisering"), ("h", 2, "2.1 Infohus"),
+        ("p", "Infohuset mødes hver måned. Tovholderen indkalder."),
+    ))
+    sentences = [p for p in text.passages if p.kind == "paragraph"]
+    assert [p.text for p in sentences] == ["Infohuset mødes hver måned.", "Tovholderen indkalder."]
+    assert sentences[0].section == ["2. Organisering", "2.1 Infohus"]
+    outer = text.sections[0]
+    assert outer.end == len(text.passages) and outer.own_end == text.sections[1].heading.index
+
+
+def test_table_rows_read_as_header_cell_statements() -> None:
+    text = index_document(make_doc(("table", [["Forum", "Mødes"], ["Styregruppen", "Fire gange om året"]])))
+    rows = [p.text for p in text.passages]
+    assert rows == ["Forum: Styregruppen; Mødes: Fire gange om året"]
+    assert text.passages[0].page == 2
+
+
+def test_contents_and_short_list_items_are_listings() -> None:
+    text = index_document(make_doc(
+        ("h", 1, "Indholdsfortegnelse"), ("p", "1. Indledning .......... 3"),
+        ("h", 1, "1. Indledning"),
+        ("li", "Evaluering"),
+        ("li", "Tovholderen evaluerer hver sag, når den afsluttes."),
+    ))
+    by_text = {p.text: p.listing for p in text.passages}
+    assert by_text["1. Indledning .......... 3"] is True
+    assert by_text["Evaluering"] is True
+    assert by_text["Tovholderen evaluerer hver sag, når den afsluttes."] is False
+
+
+def test_enumeration_shape() -> None:
+    assert is_enumeration("Planen omfatter de emner, konceptet peger på: vision og formål, beredskab, "
+                          "roller og ansvar, evaluering, dokumentation samt nøgletal.")
+    assert not is_enumeration("Tovholderen indkalder til møde inden for fem hverdage og skriver referat.")

@@ -1,0 +1,77 @@
+"""Rule validation: errors name the file, the element and the field."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from concept_audit.errors import RulesError
+from concept_audit.ruleset import default_rules_path, load_rules
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict:
+    return yaml.safe_load(default_rules_path().read_text(encoding="utf-8"))
+
+
+def write(tmp_path: Path, data: dict) -> Path:
+    path = tmp_path / "regler.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, data: dict) -> str:
+    with pytest.raises(RulesError) as info:
+        load_rules(write(tmp_path, data))
+    return str(info.value)
+
+
+def test_bundled_rules_have_the_25_elements() -> None:
+    rules = load_rules()
+    assert len(rules.elements) == 25 and len({e.id for e in rules.elements}) == 25
+
+
+def test_unknown_field(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    data["elements"][2]["checks"]["topic"]["termz"] = ["x"]
+    message = error_of(tmp_path, data)
+    assert "regler.yaml" in message and data["elements"][2]["id"] in message and "termz" in message
+
+
+def test_missing_id(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    del data["elements"][4]["id"]
+    message = error_of(tmp_path, data)
+    assert "regler.yaml" in message and "#5" in message and "id" in message
+
+
+def test_bad_pattern(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    data["elements"][0]["checks"]["topic"]["terms"].append("re:(unclosed")
+    message = error_of(tmp_path, data)
+    assert data["elements"][0]["id"] in message and "checks.topic.terms" in message
+
+
+def test_duplicated_id(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    data["elements"][1]["id"] = data["elements"][0]["id"]
+    message = error_of(tmp_path, data)
+    assert data["elements"][0]["id"] in message and "to gange" in message
+
+
+def test_bad_combined_group_and_unknown_facet(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    data["elements"][3]["checks"]["topic"]["combined"] = [["kun én liste"]]
+    assert "checks.topic.combined" in error_of(tmp_path, data)
+    data = copy.deepcopy(raw)
+    data["elements"][3]["checks"]["facets"]["require"] = ["findes_ikke"]
+    assert "findes_ikke" in error_of(tmp_path, data)
+
+
+def test_bad_cue_unless(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    data["cues"]["intent"]["unless"] = ["re:[bad"]
+    assert "cue intent" in error_of(tmp_path, data)
