@@ -12,6 +12,14 @@ from collections.abc import Iterable
 from ..i18n import t
 from ..model import ElementVerdict, Evidence, Report
 
+STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    "covered": ("#1e6b34", "#e3f3e7"),
+    "weak": ("#8a5a00", "#fff1d6"),
+    "missing": ("#a61b1b", "#fbe3e3"),
+}
+"""status → (strong colour for text and bars, light colour for backgrounds). Chosen to stay legible in
+grey-scale print; the status is always also written as a word, never shown by colour alone."""
+
 STATUS_ORDER = ("covered", "weak", "missing")
 STATUS_VALUE = {"covered": 1.0, "weak": 0.5, "missing": 0.0}
 

@@ -23,8 +23,8 @@ from docx.table import Table, _Cell
 
 from ..i18n import status_label, t
 from ..model import ElementVerdict, Evidence, Report
-from .html import (STATUS_COLOURS, by_chapter, chapter_counts, chapter_score, evidence_location, level_label,
-                   percent, plan_name, section_path)
+from .common import (STATUS_COLOURS, by_chapter, chapter_counts, chapter_score, evidence_location, level_label,
+                     percent, plan_name, section_path)
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from ..fileio import atomic_write
 from ..i18n import status_label, t
 from ..model import ElementVerdict, Report
-from .html import STATUS_COLOURS, STATUS_VALUE, esc, page, percent, plan_name
+from .common import STATUS_COLOURS, STATUS_VALUE, percent, plan_name
+from .html import esc, page
 
 if TYPE_CHECKING:
     from ..batch import BatchResult, PlanResult

@@ -19,7 +19,7 @@ from ..i18n import status_label, t
 from ..model import ElementVerdict, Evidence, Report, SectionVerdict
 from ..ruleset import RuleSet, TemplateSection, load_rules
 from .docx_report import base_document, bullets, labelled, quote, shade, status_cell, table, to_bytes, xml_safe
-from .html import percent, plan_name
+from .common import percent, plan_name
 
 WRITING_LINES = {"covered": 3, "weak": 8, "missing": 10}
 """Empty lines in the writing box: more room where more is to be written."""
