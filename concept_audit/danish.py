@@ -32,7 +32,7 @@ COMPOUND_MIN_STEM = 5
 
 INFLECTION_ENDINGS = (
     "", "e", "en", "et", "er", "ere", "erne", "ernes", "ens", "ets", "es", "s", "ne", "nes", "n", "t",
-    "r", "rne", "ede", "ende", "te", "de", "ning", "ningen", "ninger",
+    "r", "rne", "ede", "ende", "te", "de", "ning", "ningen", "ninger", "ene", "enes",
 )
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -159,8 +159,24 @@ class TermSet:
 
     def __init__(self, terms: list[Term], exclude: list[str] | None = None) -> None:
         self.terms = terms
-        self.exclude = tuple(key_of(e) for e in (exclude or []))
+        raw = [e.strip() for e in (exclude or []) if e.strip()]
+        self.exclude = tuple(key_of(e) for e in raw if not e.startswith("="))
+        """Excluded anywhere in a token: "politisk" keeps "politi" out of upolitisk."""
+        self.exclude_tail = tuple(key_of(e[1:]) for e in raw if e.startswith("="))
+        """Excluded only as the (inflected) end of a token: "=politik" keeps "politi" out of
+        socialpolitikken but not out of politikredsen (politi|kreds, not politik|reds)."""
         self._cache: dict[tuple[WordPattern, str], bool] = {}
+
+    def _excluded(self, key: str) -> bool:
+        if any(ex in key for ex in self.exclude):
+            return True
+        for ex in self.exclude_tail:
+            at = key.rfind(ex)
+            if at >= 0:
+                rest = key[at + len(ex):]
+                if rest in INFLECTION_ENDINGS or (rest[:1] == ex[-1:] and rest[1:] in INFLECTION_ENDINGS):
+                    return True
+        return False
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -169,7 +185,7 @@ class TermSet:
         cache_key = (word, key)
         hit = self._cache.get(cache_key)
         if hit is None:
-            hit = word.matches_key(key, parts) and not any(ex in key for ex in self.exclude)
+            hit = word.matches_key(key, parts) and not self._excluded(key)
             self._cache[cache_key] = hit
         return hit
 

@@ -85,3 +85,14 @@ def test_regex_terms_and_errors() -> None:
 def test_find_reports_each_term_once() -> None:
     terms = compile_terms(["henvendelse", "infohus"])
     assert terms.find(TokenizedText.of("Henvendelser til infohuset og flere henvendelser.")) == ["henvendelse", "infohus"]
+
+
+def test_tail_exclusion_keeps_politikredsen() -> None:
+    exclude = ["politisk", "politiker", "=politik"]
+    assert hits("politi", "Politikredsen deltager.", exclude)
+    assert not hits("politi", "Det følger socialpolitikken.", exclude)
+    assert not hits("politi", "Byrådets politik.", exclude)
+
+
+def test_definite_plural_of_short_terms() -> None:
+    assert hits("=mål", "Målene følges op.")
