@@ -143,11 +143,15 @@ class TokenizedText:
     lower: str
     keys: tuple[str, ...]
     parts: tuple[tuple[str, ...], ...]
+    pairs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(key, parts) per token: what term sets memoise their first-word hits on."""
 
     @classmethod
     def of(cls, text: str) -> TokenizedText:
         tokens = tokenize(text)
-        return cls(text, text.lower(), tuple(key_of(t) for t in tokens), tuple(parts_of(t) for t in tokens))
+        keys = tuple(key_of(t) for t in tokens)
+        parts = tuple(parts_of(t) for t in tokens)
+        return cls(text, text.lower(), keys, parts, tuple(zip(keys, parts)))
 
 
 class TermSet:
@@ -166,6 +170,8 @@ class TermSet:
         """Excluded only as the (inflected) end of a token: "=politik" keeps "politi" out of
         socialpolitikken but not out of politikredsen (politi|kreds, not politik|reds)."""
         self._cache: dict[tuple[WordPattern, str], bool] = {}
+        self._starts_cache: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] = {}
+        self._regex_terms = tuple(i for i, t in enumerate(terms) if t.regex is not None)
 
     def _excluded(self, key: str) -> bool:
         if any(ex in key for ex in self.exclude):
@@ -189,26 +195,67 @@ class TermSet:
             self._cache[cache_key] = hit
         return hit
 
+    def _starts(self, key: str, parts: tuple[str, ...]) -> tuple[int, ...]:
+        """Indices of the word terms whose first word matches this token, memoised per distinct token.
+
+        This inverts the loop: a plan has a few thousand distinct tokens, so each (term set, token) pair
+        is decided once, and a sentence costs one dictionary look-up per token instead of one match per
+        term and token.
+        """
+        cache_key = (key, parts)
+        hit = self._starts_cache.get(cache_key)
+        if hit is None:
+            if self._excluded(key):
+                hit = ()
+            else:
+                hit = tuple(i for i, term in enumerate(self.terms)
+                            if term.regex is None and term.words[0].matches_key(key, parts))
+            self._starts_cache[cache_key] = hit
+        return hit
+
     def find(self, tok: TokenizedText) -> list[str]:
-        """The terms (as written) that occur in the text, each once."""
-        found = []
-        for term in self.terms:
-            if term.regex is not None:
-                if term.regex.search(tok.lower):
-                    found.append(term.source)
+        """The terms (as written) that occur in the text, each once, in the order of the term list."""
+        found: set[int] = set()
+        keys, parts = tok.keys, tok.parts
+        n_tokens = len(keys)
+        cache = self._starts_cache
+        for i, pair in enumerate(tok.pairs):
+            starts = cache.get(pair)
+            if starts is None:
+                starts = self._starts(*pair)
+            if not starts:
                 continue
-            n = len(term.words)
-            first = term.words[0]
-            for i in range(len(tok.keys) - n + 1):
-                if not self._word_hit(first, tok.keys[i], tok.parts[i]):
+            for ti in starts:
+                if ti in found:
                     continue
-                if all(self._word_hit(w, tok.keys[i + j], tok.parts[i + j]) for j, w in enumerate(term.words[1:], 1)):
-                    found.append(term.source)
-                    break
-        return found
+                words = self.terms[ti].words
+                n = len(words)
+                if n == 1 or (i + n <= n_tokens and all(
+                        self._word_hit(w, keys[i + j], parts[i + j]) for j, w in enumerate(words[1:], 1))):
+                    found.add(ti)
+        for ti in self._regex_terms:
+            if self.terms[ti].regex.search(tok.lower):
+                found.add(ti)
+        return [self.terms[i].source for i in sorted(found)]
 
     def matches(self, tok: TokenizedText) -> bool:
         return bool(self.find(tok))
+
+    def candidates(self, postings: dict[tuple[str, tuple[str, ...]], list[int]]) -> set[int] | None:
+        """Indices of the texts that can hold a word term, from a (key, parts) → text indices map of a
+        whole document; ``None`` when regular-expression terms make every text a candidate. Scanning a
+        plan's few thousand distinct tokens once is cheaper than every token of every sentence."""
+        if self._regex_terms:
+            return None
+        found: set[int] = set()
+        cache = self._starts_cache
+        for pair, indices in postings.items():
+            starts = cache.get(pair)
+            if starts is None:
+                starts = self._starts(*pair)
+            if starts:
+                found.update(indices)
+        return found
 
 
 def compile_terms(sources: list[str], exclude: list[str] | None = None) -> TermSet:

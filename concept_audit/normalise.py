@@ -65,6 +65,18 @@ class IndexedText:
     memo: dict = field(default_factory=dict, repr=False)
     """Per-document memo for checks whose result depends only on a passage (cues are asked per element)."""
 
+    @property
+    def postings(self) -> dict:
+        """(token key, parts) → indices of the passages holding it; built once, for term-set scans."""
+        index = self.memo.get("postings")
+        if index is None:
+            index = {}
+            for p in self.passages:
+                for pair in set(p.tokens.pairs):
+                    index.setdefault(pair, []).append(p.index)
+            self.memo["postings"] = index
+        return index
+
     def section_of(self, passage: Passage) -> Section | None:
         for section in self.sections:
             if section.heading.index == passage.section_id:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -33,6 +34,13 @@ def strip_number(heading: str) -> str:
     return _NUMBER.sub("", heading).strip()
 
 
+@lru_cache(maxsize=4096)
+def _title(heading: str) -> tuple[str, TokenizedText]:
+    """A heading without its number, lower-cased and tokenised; asked once per element, built once."""
+    title = strip_number(heading).lower()
+    return title, TokenizedText.of(title)
+
+
 @dataclass
 class HeadingCheck:
     names: list[str]
@@ -45,8 +53,7 @@ class HeadingCheck:
         """How well a heading names the element (0–100), the name it matched, and whether the heading is
         *specific*: it names nothing but the element ("Opfølgning på indsatserne", not "Opfølgning og
         evaluering"). A specific heading vouches for its content; a shared one does not."""
-        title = strip_number(heading).lower()
-        tok = TokenizedText.of(title)
+        title, tok = _title(heading)
         if not tok.keys or (self.exclude and self.exclude.matches(tok)):
             return 0.0, "", False
         content = [k for k in tok.keys if k not in FUNCTION_WORDS and not k.isdigit()]

@@ -32,10 +32,13 @@ class LevelsCheck:
     levels: list[Level]
     fields: list  # list[Facet]
 
-    def _level_passages(self, ctx: CheckContext, level: Level) -> list[Passage]:
+    def _names_levels(self, ctx: CheckContext) -> dict[int, int]:
+        """How many levels each passage names (computed once per check, not once per level)."""
+        return {p.index: sum(1 for lv in self.levels if lv.terms.matches(p.tokens)) for p in ctx.text.passages}
+
+    def _level_passages(self, ctx: CheckContext, level: Level, names_levels: dict[int, int]) -> list[Passage]:
         text = ctx.text
         chosen: dict[int, Passage] = {}
-        names_levels = {p.index: sum(1 for lv in self.levels if lv.terms.matches(p.tokens)) for p in text.passages}
         for section in text.sections:
             heading = section.heading
             if heading.listing or names_levels[heading.index] != 1 or not level.terms.matches(heading.tokens):
@@ -54,8 +57,9 @@ class LevelsCheck:
         return [chosen[i] for i in sorted(chosen)]
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        names_levels = self._names_levels(ctx)
         for level in self.levels:
-            passages = [p for p in self._level_passages(ctx, level) if p.index not in ctx.cued]
+            passages = [p for p in self._level_passages(ctx, level, names_levels) if p.index not in ctx.cued]
             found, evidence = [], []
             for facet in self.fields:
                 hit = next((p for p in passages if facet.terms.matches(p.tokens)), None)

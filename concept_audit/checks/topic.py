@@ -39,8 +39,20 @@ class TopicCheck:
                 return [" + ".join(h[0] for h in hits)]
         return []
 
+    def _candidates(self, ctx: CheckContext) -> list:
+        """The passages worth asking: those holding a start word of some term (see TermSet.candidates)."""
+        sets = [self.terms] if self.terms else []
+        sets += [group[0] for group in self.combined]
+        indices: set[int] = set()
+        for ts in sets:
+            found = ts.candidates(ctx.text.postings)
+            if found is None:
+                return ctx.text.passages
+            indices |= found
+        return [ctx.text.passages[i] for i in sorted(indices)]
+
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for passage in ctx.text.passages:
+        for passage in self._candidates(ctx):
             if passage.kind == "heading":
                 continue
             found = self.find(passage)
