@@ -56,17 +56,23 @@ def _mark_enumerations(contexts: list[CheckContext]) -> set[int]:
 
 CONTINUATION = 1
 """How many following sentences of the same paragraph continue a topic sentence (who, how, when)."""
+CLUSTER_CONTINUATION = 3
+"""Within a cluster (see :class:`~concept_audit.checks.base.Site`), the rest of a topic sentence's
+paragraph, up to this many sentences, still speaks of the topic."""
+CLUSTER_GAP = 2
+"""A topic sentence at most this many passages after a cluster's last passage (same heading) carries the
+same discussion on: a paragraph break is not a change of subject."""
 LIST_RUN_MAX = 12
 """A topic sentence ending in a colon introduces the list after it: up to this many items continue it."""
 
 
-def _continuation(passages: list[Passage], p: Passage) -> list[Passage]:
+def _continuation(passages: list[Passage], p: Passage, limit: int = CONTINUATION) -> list[Passage]:
     """The passages that continue a topic passage: the next sentence(s) of its paragraph, or the list a
     sentence introduces ("Sådan håndteres en henvendelse:" followed by the steps)."""
     out: list[Passage] = []
     i = p.index + 1
     if p.kind in ("paragraph", "list_item", "footnote"):
-        while i < len(passages) and len(out) < CONTINUATION and passages[i].block == p.block:
+        while i < len(passages) and len(out) < limit and passages[i].block == p.block:
             out.append(passages[i])
             i += 1
     if p.text.rstrip().endswith(":"):
@@ -79,7 +85,34 @@ def _continuation(passages: list[Passage], p: Passage) -> list[Passage]:
     return [q for q in out if q.kind != "heading" and not q.listing]
 
 
-def _scope(ctx: CheckContext, enumerations: set[int]) -> None:
+def _clusters(passages: list[Passage], topic: list[Passage], enumerations: set[int]) -> list[list[Passage]]:
+    """Topic sentences with their continuation; a topic sentence that continues the previous cluster (the
+    next sentence of the same paragraph, or an item of the list it introduces) extends it."""
+    out: list[list[Passage]] = []
+    for p in sorted({q.index: q for q in topic}.values(), key=lambda q: q.index):
+        members = [p, *[q for q in _continuation(passages, p, CLUSTER_CONTINUATION) if q.index not in enumerations]]
+        if out:
+            last = out[-1]
+            ids = {q.index for q in last}
+            near = p.index - max(ids) <= CLUSTER_GAP and p.section_id == last[-1].section_id
+            if p.index in ids or near or (p.block == last[-1].block and p.kind != "table"):
+                last.extend(q for q in members if q.index not in ids)
+                continue
+        out.append(members)
+    return out
+
+
+def _shared_headings(contexts: list[CheckContext]) -> set[int]:
+    """Headings that name more than one element ("Infohus" names its organisation and its operation):
+    such a heading says what the section is broadly about, not that it treats any one of them."""
+    claims: dict[int, int] = {}
+    for ctx in contexts:
+        for index in {f.section.heading.index for f in ctx.findings if f.kind == "heading" and f.section is not None}:
+            claims[index] = claims.get(index, 0) + 1
+    return {index for index, n in claims.items() if n > 1}
+
+
+def _scope(ctx: CheckContext, enumerations: set[int], shared: set[int] = frozenset()) -> None:
     """Split the element's passages into sites: matched sections, and topic passages grouped by heading."""
     passages = ctx.text.passages
     topic = [f.passage for f in ctx.findings
@@ -95,6 +128,7 @@ def _scope(ctx: CheckContext, enumerations: set[int]) -> None:
         ctx.sections.append(section)
         end = section.end if section.end - section.start <= SECTION_SCOPE_MAX else section.own_end
         site = Site(section.heading.index, section=section, specific=bool(f.extra.get("specific")),
+                    shared=section.heading.index in shared,
                     passages=[p for p in passages[section.start:end] if p.index not in enumerations])
         sites[section.heading.index] = site
         ranges.append((section.start, end, site))
@@ -105,9 +139,10 @@ def _scope(ctx: CheckContext, enumerations: set[int]) -> None:
             home = sites.setdefault(p.section_id, Site(p.section_id))
         home.topic.append(p)
         if home.section is None:
-            home.passages.extend([p, *_continuation(passages, p)])
+            home.passages.extend([p, *_continuation(passages, p, CLUSTER_CONTINUATION)])
     chosen: dict[int, Passage] = {}
     for site in sites.values():
+        site.clusters = _clusters(passages, site.topic, enumerations)
         unique = {p.index: p for p in site.passages}
         site.passages = [unique[i] for i in sorted(unique)]
         chosen.update(unique)
@@ -118,8 +153,9 @@ def _scope(ctx: CheckContext, enumerations: set[int]) -> None:
 def evaluate_elements(text: IndexedText, rules: RuleSet) -> list[CheckContext]:
     contexts = [_locate(text, element) for element in rules.elements]
     enumerations = _mark_enumerations(contexts)
+    shared = _shared_headings(contexts)
     for ctx, element in zip(contexts, rules.elements):
-        _scope(ctx, enumerations)
+        _scope(ctx, enumerations, shared)
         for kind in ORDER:
             if kind in ("heading", "topic"):
                 continue

@@ -7,7 +7,11 @@ sentences under one heading with the sentences that continue them.
 * **covered** – at least one site with substance: ``min_passages`` passages that state no intention or
   lack, showing the required facets (who, how, when ...), and whose topic sentences are not mostly
   intentions or lacks. Facets are never pooled across sites: three scattered half-sentences are not a
-  description.
+  description. Within a site, only a section whose heading names this element alone vouches for all of
+  its content; anywhere else (a topic sentence under another heading, or a section whose heading also
+  names other elements, such as "Infohus") the facets must stand in one *cluster*: topic sentences close
+  together and the sentences of their paragraph that continue them. A generic "koordinatoren står for
+  ..." two paragraphs away from a passing mention is about something else.
 * **weak** – the element is discussed somewhere, but no site is substantial: a passing mention, an
   intention ("vil blive udarbejdet"), a stated lack ("endnu ikke"), or only part of what is asked.
 * **missing** – no site at all: nothing, or only the element's name in a contents list, a keyword list,
@@ -85,14 +89,23 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
         cued_topic = [p for p in site.topic if p.index in ctx.cued]
         discussed = len(site.topic) if site.topic else len(substance)
         st = SiteTally(site, substance, facets, cued_topic, discussed)
-        st.found_required = [fid for fid in required if fid in facets]
-        dense = site.section is not None or len(site.topic) >= 2 or all(
-            any(fid == r for p in site.topic for fid in facet_ids.get(p.index, [])) for r in required)
+        if site.section is not None and not site.shared:
+            # a section whose heading names this element (and no other): its content is about it, so
+            # facets anywhere in it count
+            core = substance
+        else:
+            # elsewhere the substance must stand where the topic is: in one cluster of topic sentences and
+            # their continuation, never pooled from mentions scattered under a heading
+            core = max(([p for p in cluster if p in substance] for cluster in site.clusters),
+                        key=lambda c: (len({fid for p in c for fid in facet_ids.get(p.index, []) if fid in required}),
+                                       len(c)), default=[])
+        core_facets = {fid for p in core for fid in facet_ids.get(p.index, [])}
+        st.found_required = [fid for fid in required if fid in core_facets]
         if not site.topic and not site.specific:
             st.why_not = "heading"
         elif site.topic and len(cued_topic) / len(site.topic) > params.cue_share_max:
             st.why_not = "intent"
-        elif len(substance) < params.min_passages or not dense:
+        elif len(core) < params.min_passages:
             st.why_not = "brief"
         elif len(st.found_required) < needed:
             st.why_not = "facets"

@@ -62,3 +62,48 @@ def test_name_in_a_keyword_list_or_contents_is_missing() -> None:
 
 def test_nothing_at_all_is_missing() -> None:
     assert status(("p", "Kommunen arbejder med trivsel i skolerne.")) == "missing"
+
+
+POLITI = "strategi.samarbejde-med-politiet"
+
+
+def test_facets_far_from_the_topic_do_not_cover() -> None:
+    # a mention of the police, and a responsible/procedure sentence about something else three
+    # paragraphs later under the same (unrelated) heading: the facets are not about the police
+    doc = [("h", 1, "Tryghed i kommunen"),
+           ("p", "Kommunen har et godt samarbejde med politiet."),
+           ("p", "Skolerne arbejder med trivsel."),
+           ("p", "Elevrådet mødes i frikvarteret."),
+           ("p", "Skolelederen er ansvarlig for trivselsplanen, som revideres efter en fast procedure.")]
+    assert status(*doc, element=POLITI) == "missing"
+
+
+def test_facets_are_not_pooled_from_scattered_mentions_under_one_heading() -> None:
+    # two passing mentions far apart, each with half of what is asked: not one description
+    doc = [("h", 1, "Tryghed i kommunen"),
+           ("p", "Politiet deltager i skolernes trivselsdag, og skolelederen er ansvarlig for dagen."),
+           ("p", "Skolerne arbejder med trivsel."),
+           ("p", "Elevrådet mødes i frikvarteret."),
+           ("p", "Klubberne holder åbent om aftenen."),
+           ("p", "Politiet holder oplæg for forældre efter en fast procedure.")]
+    assert status(*doc, element=POLITI) == "weak"
+
+
+def test_facets_in_the_topic_paragraph_cover() -> None:
+    doc = [("h", 1, "Tryghed i kommunen"),
+           ("p", "Kommunen har et fast samarbejde med politiet. SSP-koordinatoren kontakter politiets "
+                 "forebyggelseskonsulent inden for to dage, når en sag er akut, og er ansvarlig for opfølgningen.")]
+    assert status(*doc, element=POLITI) == "covered"
+
+
+def test_a_heading_naming_several_elements_does_not_vouch_for_its_content() -> None:
+    # "Infohus" names both the infohus' organisation and its operation; who runs it must be said where
+    # the infohus is spoken of, not inferred from another sentence in the section
+    doc = [("h", 1, "Infohus"),
+           ("p", "Infohuset mødes hver måned."),
+           ("p", "Skolerne arbejder med trivsel."),
+           ("p", "Elevrådet har et sekretariat, og formanden er ansvarlig for dagsordenen.")]
+    assert status(*doc, element="organisering.drift-af-infohus") != "covered"
+    doc[3] = ("p", "Infohusets sekretariat ligger i SSP-enheden, og SSP-koordinatoren indkalder til møderne "
+                   "og er ansvarlig for dagsordenen.")
+    assert status(*doc, element="organisering.drift-af-infohus") == "covered"

@@ -41,6 +41,12 @@ class Site:
     section: Section | None = None
     specific: bool = False
     """The site is a section whose heading names only this element (its content is about it)."""
+    shared: bool = False
+    """The section's heading also names other elements: the heading does not vouch for its content."""
+    clusters: list[list[Passage]] = field(default_factory=list)
+    """Runs of topic sentences with the sentences that continue them. Unless the site is a section named
+    for this element alone, its substance must stand in one cluster: a facet two paragraphs away from the
+    topic is about something else (a generic "koordinatoren står for" near a passing "infohus")."""
 
 
 @dataclass
