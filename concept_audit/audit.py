@@ -23,6 +23,10 @@ ENUMERATION_MIN_ELEMENTS = 3
 """A passage that is a run of short phrases (see :func:`~concept_audit.normalise.is_enumeration`) naming
 this many elements' topics is an enumeration of topics ("planen omfatter vision, organisering, beredskab,
 infohus og evaluering"), not content on any of them."""
+ENUMERATION_MANY = 7
+"""A single passage touching this many elements' topics is an overview of the plan ("I planen kan du læse
+om, hvem der har ansvaret, hvordan vi følger op, ... og hvordan vi informerer borgere og presse"),
+whatever its grammar: a sentence that does the work of one element does not name over a quarter of them."""
 SECTION_SCOPE_MAX = 40
 """A matched section brings its sub-sections into scope only up to this many passages; a whole chapter
 named like an element (e.g. "Organisering") contributes its own introduction only."""
@@ -49,7 +53,7 @@ def _mark_enumerations(contexts: list[CheckContext]) -> set[int]:
                 passages[f.passage.index] = f.passage
     enumerations = set()
     for index, ids in elements_per_passage.items():
-        if len(ids) >= ENUMERATION_MIN_ELEMENTS and is_enumeration(passages[index].text):
+        if len(ids) >= ENUMERATION_MANY or (len(ids) >= ENUMERATION_MIN_ELEMENTS and is_enumeration(passages[index].text)):
             enumerations.add(index)
     return enumerations
 

@@ -107,3 +107,15 @@ def test_a_heading_naming_several_elements_does_not_vouch_for_its_content() -> N
     doc[3] = ("p", "Infohusets sekretariat ligger i SSP-enheden, og SSP-koordinatoren indkalder til møderne "
                    "og er ansvarlig for dagsordenen.")
     assert status(*doc, element="organisering.drift-af-infohus") == "covered"
+
+
+def test_a_reading_guide_naming_many_topics_is_not_content() -> None:
+    # long clauses, so not a run of short phrases, but it names the topics of most of the plan
+    guide = ("I planen kan du læse om, hvem der har ansvaret politisk og i forvaltningen, hvordan vi følger op "
+             "på og evaluerer indsatserne, hvad der sker i en akut situation, hvordan vi samarbejder med politiet, "
+             "hvordan infohuset er bygget op, hvordan en bekymringshenvendelse bliver registreret og dokumenteret, "
+             "hvilke nøgletal vi følger, hvordan vi opkvalificerer medarbejderne, og hvordan vi informerer "
+             "borgere og pressen.")
+    report = audit(make_doc(("h", 1, "Indledning"), ("p", guide)))
+    assert report.element("indsatser.kommunikation-og-koordinering").status == "missing"
+    assert report.element(POLITI).status == "missing"
