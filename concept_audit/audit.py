@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from .checks import ORDER
 from .checks.base import CheckContext, Site
 from .model import Document, Report, SectionVerdict, SourceInfo, Status, summarise
-from .normalise import IndexedText, Passage, index_document, is_enumeration
+from .normalise import IndexedText, Passage, holds_sentences, index_document, is_enumeration
 from .ruleset import Element, RuleSet, load_rules
 from .verdict import decide
 
@@ -26,7 +26,8 @@ infohus og evaluering"), not content on any of them."""
 ENUMERATION_MANY = 7
 """A single passage touching this many elements' topics is an overview of the plan ("I planen kan du læse
 om, hvem der har ansvaret, hvordan vi følger op, ... og hvordan vi informerer borgere og presse"),
-whatever its grammar: a sentence that does the work of one element does not name over a quarter of them."""
+whatever its grammar: a sentence that does the work of one element does not name over a quarter of them.
+A table row or list item of several sentences is exempt: its cells describe, one sentence at a time."""
 SECTION_SCOPE_MAX = 40
 """A matched section brings its sub-sections into scope only up to this many passages; a whole chapter
 named like an element (e.g. "Organisering") contributes its own introduction only."""
@@ -53,7 +54,10 @@ def _mark_enumerations(contexts: list[CheckContext]) -> set[int]:
                 passages[f.passage.index] = f.passage
     enumerations = set()
     for index, ids in elements_per_passage.items():
-        if len(ids) >= ENUMERATION_MANY or (len(ids) >= ENUMERATION_MIN_ELEMENTS and is_enumeration(passages[index].text)):
+        text = passages[index].text
+        if holds_sentences(text):
+            continue  # a row or item of several sentences describes; an overview is one sentence
+        if len(ids) >= ENUMERATION_MANY or (len(ids) >= ENUMERATION_MIN_ELEMENTS and is_enumeration(text)):
             enumerations.add(index)
     return enumerations
 

@@ -132,13 +132,26 @@ ENUM_MIN_SEGMENTS = 4
 ENUM_MAX_SEGMENT_WORDS = 4
 
 
+_INNER_SENTENCE = re.compile(r"[.!?]\s+[A-ZÆØÅ]")
+
+
+def holds_sentences(text: str) -> bool:
+    """Does the passage hold two or more whole sentences? Prose is split into sentences, so this is a
+    table row or list item whose cells say things ("Ansvar: Byrådet vedtager planen. Udvalget følger op
+    ..."): description, however many elements it touches, never a mere list of names."""
+    return len(_INNER_SENTENCE.findall(text)) >= 1
+
+
 def is_enumeration(text: str) -> bool:
     """A run of short noun phrases ("vision og formål, opfølgning, beredskab, roller og ansvar, ...").
 
     The run may follow an introduction ending in a colon ("Planen omfatter: ..."). Structural only: an
     enumeration of members ("politiet, SSP, en socialrådgiver og psykiatrien") also qualifies, so the
     caller decides with what it enumerates (topics of several elements) whether it is a mere listing.
+    A passage of several sentences is not an enumeration (see :func:`holds_sentences`).
     """
+    if holds_sentences(text):
+        return False
     tail = text.rsplit(":", 1)[-1] if ":" in text else text
     if len(tail.split()) < 0.5 * len(text.split()):
         tail = text

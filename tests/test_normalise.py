@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from concept_audit.normalise import index_document, is_enumeration
+from concept_audit.normalise import holds_sentences, index_document, is_enumeration
 from tests.plan_builder import make_doc
 
 
@@ -42,3 +42,12 @@ def test_enumeration_shape() -> None:
     assert is_enumeration("Planen omfatter de emner, konceptet peger på: vision og formål, beredskab, "
                           "roller og ansvar, evaluering, dokumentation samt nøgletal.")
     assert not is_enumeration("Tovholderen indkalder til møde inden for fem hverdage og skriver referat.")
+
+
+def test_a_row_of_several_sentences_is_not_an_enumeration() -> None:
+    # prose is split into sentences, so only table rows and list items can hold several: their cells
+    # describe ("Byrådet vedtager ... Udvalget godkender ..."), however short the phrases between commas
+    row = ("Niveau: Politisk; Hvem: Byråd, udvalg; Ansvar: Byrådet vedtager planen. Udvalget godkender "
+           "indsatserne, følger op og modtager status.")
+    assert holds_sentences(row) and not is_enumeration(row)
+    assert not holds_sentences("Planen omfatter vision, beredskab, evaluering og dokumentation.")

@@ -119,3 +119,19 @@ def test_a_reading_guide_naming_many_topics_is_not_content() -> None:
     report = audit(make_doc(("h", 1, "Indledning"), ("p", guide)))
     assert report.element("indsatser.kommunikation-og-koordinering").status == "missing"
     assert report.element(POLITI).status == "missing"
+
+
+def test_a_responsibility_table_touching_many_elements_is_content() -> None:
+    # a row whose cells describe in several sentences names the topics of many elements (organisation,
+    # follow-up, approval, roles) because it is rich, not because it is an overview of the plan
+    doc = [("h", 1, "Ansvar"), ("h", 2, "Ledelsesansvar"),
+           ("p", "Ansvaret er placeret på tre niveauer:"),
+           ("table", [["Niveau", "Hvem", "Ansvar"],
+                      ["Politisk", "Byrådet og udvalget", "Byrådet vedtager handlingsplanen. Udvalget er ansvarligt "
+                       "fagudvalg, godkender indsatserne og modtager årlig status."],
+                      ["Strategisk", "Direktøren og styregruppen", "Direktøren er formand for styregruppen. "
+                       "Styregruppen prioriterer ressourcer, godkender arbejdsgange, følger op på indsatserne "
+                       "og organiserer samarbejdet med infohuset."],
+                      ["Udførende", "SSP-lederen og koordinatoren", "SSP-lederen har det daglige ansvar. "
+                       "Koordinatoren driver infohuset."]])]
+    assert status(*doc, element="strategi.roller-og-ansvar") == "covered"
