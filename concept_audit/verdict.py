@@ -12,8 +12,10 @@ sentences under one heading with the sentences that continue them.
   names other elements, such as "Infohus") the facets must stand in one *cluster*: topic sentences close
   together and the sentences of their paragraph that continue them. A generic "koordinatoren står for
   ..." two paragraphs away from a passing mention is about something else.
-* **weak** – the element is discussed somewhere, but no site is substantial: a passing mention, an
-  intention ("vil blive udarbejdet"), a stated lack ("endnu ikke"), or only part of what is asked.
+* **weak** – the element is discussed somewhere, but no site is substantial: a passing mention (one
+  topic sentence outside a listing is enough), an intention ("vil blive udarbejdet"), a stated lack
+  ("endnu ikke"), or only part of what is asked. Topic terms must therefore state the subject, not
+  merely name an actor or a word that also means something else.
 * **missing** – no site at all: nothing, or only the element's name in a contents list, a keyword list,
   an enumeration of topics or a bare heading.
 
@@ -177,8 +179,9 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
     facets_check = element.checks.get("facets")
     required = facets_check.require if facets_check else []
     name = element.name if lang != "en" or not element.name_en else element.name_en
-    discussed = [s for s in tl.sites if s.site.specific or (s.site.topic and (
-        s.found_required or s.cued_topic or s.site.section is not None or len(s.site.topic) >= 2))]
+    # a site is a discussion of the element if it is a section named for it or holds a topic sentence that
+    # is not a listing: the rubric makes one passing mention weak, and only names in lists missing
+    discussed = [s for s in tl.sites if s.site.specific or s.site.topic]
     best = max(tl.sites, key=_rank, default=None)
     details: dict = {"sites": len(tl.sites), "passages": len({p.index for p in ctx.scope}),
                      "substance": len(tl.substance)}
