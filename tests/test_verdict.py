@@ -144,3 +144,14 @@ def test_one_passing_mention_under_another_heading_is_weak() -> None:
            ("p", "Ved en akut hændelse handler vi hurtigt."), ("p", "Skolerne arbejder med demokrati.")]
     assert status(*doc) == "weak"
     assert status(("h", 1, "Samarbejde"), ("p", "Kommunen samarbejder med skolerne om trivsel.")) == "missing"
+
+
+def test_police_routine_without_the_acute_path_is_only_part_of_what_is_asked() -> None:
+    # the concept asks for the procedure with the police "også om akutte indsatser"
+    routine = [("h", 1, "Samarbejdet med politiet"),
+               ("p", "SSP-koordinatoren og politiets forebyggelsesbetjent mødes fast hver måned."),
+               ("p", "Koordinatoren er ansvarlig for dagsordenen, og sager vurderes i fællesskab.")]
+    assert status(*routine, element=POLITI) == "weak"
+    acute = [*routine, ("p", "I akutte sager kontakter politiets vagtchef den døgnvagthavende socialrådgiver, "
+                             "som orienterer koordinatoren samme dag.")]
+    assert status(*acute, element=POLITI) == "covered"
