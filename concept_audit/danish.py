@@ -48,6 +48,22 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+NOMINAL_ERING = "ering"
+"""Danish forms a noun from almost every ``-ere`` verb with ``-ering`` (evaluere → evaluering, registrere
+→ registrering, håndtere → håndtering). Snowball leaves the noun whole, so its stem never sits inside
+the verb's forms (evalueres, registrerer, håndteret): plans say "sagerne evalueres" as often as "der er
+en evaluering". A term's compound key is therefore the verb root, which both share."""
+
+
+def compound_key(norm: str) -> str:
+    """The substring a compound-mode term looks for in a token key: its Snowball stem, or for an
+    ``-ering`` noun the verb root (``evaluer``), which is inside the noun and the verb alike."""
+    st = stem(norm)
+    if st.endswith(NOMINAL_ERING) and len(st) - 3 >= COMPOUND_MIN_STEM + 1:
+        return st[:-3]
+    return st
+
+
 def key_of(token: str) -> str:
     """The matching key of a token: lower case, hyphens and apostrophes removed (Info-huset → infohuset)."""
     return token.lower().replace("-", "").replace("'", "").replace("’", "")
@@ -128,7 +144,7 @@ def compile_term(source: str) -> Term:
         norm = key_of(raw)
         if not norm or not _TOKEN.fullmatch(raw.replace("*", "")):
             raise TermError(f"bad word {raw!r} in term {source!r}")
-        st = stem(norm)
+        st = compound_key(norm)
         if mode is None:
             mode = "compound" if len(st) >= COMPOUND_MIN_STEM else "word"
         words.append(WordPattern(norm=norm, stem=st, mode=mode))

@@ -96,3 +96,16 @@ def test_tail_exclusion_keeps_politikredsen() -> None:
 
 def test_definite_plural_of_short_terms() -> None:
     assert hits("=mål", "Målene følges op.")
+
+
+@pytest.mark.parametrize("term, text", [
+    ("evaluering", "Sagerne evalueres i Info-huset, når de afsluttes."),      # passive verb
+    ("evaluering", "Koordinatoren evaluerer hvert forløb."),                  # present
+    ("registrering", "Henvendelsen registreres samme dag."),
+    ("håndtering", "Pressen håndteres af kommunikationschefen."),
+    ("vurdering", "Teamet vurderer bekymringen inden for to hverdage."),
+    ("evaluering", "Evalueringsmødet holdes i juni."),                        # the noun still matches
+])
+def test_ering_nouns_match_their_verbs(term: str, text: str) -> None:
+    assert hits(term, text)
+
