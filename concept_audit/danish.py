@@ -13,7 +13,9 @@ matches a token in one of three ways, chosen per term:
 * **prefix** (a term written ``term*``): the token key or one of its parts starts with the term: "akut*"
   matches akutte, akutberedskab.
 
-Multi-word terms ("følge op", "fast procedure") match consecutive tokens. A term written ``re:...`` is a
+Multi-word terms ("følge op", "fast procedure") match consecutive tokens; their words before the last
+match as **tails** (the word, perhaps after a compound part, plus an ending: nærpolitiets for "politiets",
+not politimæssige), because Danish compounds are right-headed. A term written ``re:...`` is a
 regular expression over the sentence's lower-cased text. Snowball over-stems, which is harmless for
 substring matching of long stems; where a long stem would also sit inside unrelated words
 ("politi" in politisk) a check lists ``exclude`` words.
@@ -34,6 +36,12 @@ INFLECTION_ENDINGS = (
     "", "e", "en", "et", "er", "ere", "erne", "ernes", "ens", "ets", "es", "s", "ne", "nes", "n", "t",
     "r", "rne", "ede", "ende", "te", "de", "ning", "ningen", "ninger", "ene", "enes",
 )
+
+TAIL_ENDINGS = frozenset(INFLECTION_ENDINGS) | {
+    "eres", "erer", "eret", "erede", "ing", "inger", "ingen", "else", "elsen", "elser", "elserne", "ets", "ens",
+}
+"""What may follow a stem at the end of a word: inflection, and the verb and noun endings Snowball strips
+(inform|eres, henvend|elsen)."""
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 
@@ -89,11 +97,18 @@ class WordPattern:
 
     norm: str
     stem: str
-    mode: str  # "compound" | "word" | "prefix"
+    mode: str  # "compound" | "word" | "prefix" | "tail"
 
     def matches_key(self, key: str, parts: tuple[str, ...]) -> bool:
         if self.mode == "compound":
             return self.stem in key
+        if self.mode == "tail":
+            # the word, possibly with compound parts before it, and nothing after it but an ending
+            for candidate in (key, *parts):
+                at = candidate.rfind(self.stem)
+                if at >= 0 and candidate[at + len(self.stem):] in TAIL_ENDINGS:
+                    return True
+            return False
         if self.mode == "prefix":
             return key.startswith(self.norm) or any(p.startswith(self.norm) for p in parts)
         # word mode: the whole token or one hyphen part is the term plus an inflectional ending. Not stem
@@ -148,6 +163,10 @@ def compile_term(source: str) -> Term:
         if mode is None:
             mode = "compound" if len(st) >= COMPOUND_MIN_STEM else "word"
         words.append(WordPattern(norm=norm, stem=st, mode=mode))
+    # Danish compounds are right-headed: in a phrase ("politiets indsats") the words before the last are
+    # modifiers that stand as words of their own, perhaps with a compound part in front (nærpolitiets),
+    # never with one behind (politimæssige is not politiets). Only the last word may head a compound.
+    words[:-1] = [WordPattern(w.norm, w.stem, "tail") if w.mode == "compound" else w for w in words[:-1]]
     return Term(source, words=tuple(words))
 
 

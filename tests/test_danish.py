@@ -109,3 +109,12 @@ def test_definite_plural_of_short_terms() -> None:
 def test_ering_nouns_match_their_verbs(term: str, text: str) -> None:
     assert hits(term, text)
 
+
+
+def test_phrase_modifiers_are_words_not_compound_heads() -> None:
+    # the first word of a phrase may carry a compound part in front, never one behind
+    assert hits("politiets indsats", "Efter politiets indsats følger vi op.")
+    assert hits("politiets indsats", "Efter nærpolitiets indsats følger vi op.")
+    assert not hits("politiets indsats", "Politiet har ansvaret for den politimæssige indsats.")
+    # the last word still heads compounds
+    assert hits("antal henvendelser", "Vi opgør antal bekymringshenvendelser hvert kvartal.")
