@@ -16,7 +16,11 @@ from functools import lru_cache
 from .danish import TokenizedText
 from .model import Block, Document
 
-_TOC_HEADING = re.compile(r"^(indhold|indholdsfortegnelse|indhold og læsevejledning|contents)\b", re.I)
+_TOC_HEADING = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?"  # a section number, typed or computed from Word's numbering
+    r"(indhold|indholdsfortegnelse|indhold og læsevejledning|planens (indhold|opbygning|kapitler)"
+    r"|læsevejledning|contents)\s*$", re.I)
+"""A contents section: what its lines and rows name is what the plan is about, not content on it."""
 _TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s{2,})\s*\d{1,3}\s*$|\s\d{1,3}$")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$")
 

@@ -38,6 +38,18 @@ def test_contents_and_short_list_items_are_listings() -> None:
     assert by_text["Tovholderen evaluerer hver sag, når den afsluttes."] is False
 
 
+def test_a_numbered_contents_overview_is_a_listing_but_a_reading_guide_with_prose_heading_is_not() -> None:
+    text = index_document(make_doc(
+        ("h", 1, "3 Planens indhold"),
+        ("table", [["Afsnit", "Indhold"], ["Opfølgning", "Opfølgning på planen, ledelsesinformation og revision"]]),
+        ("h", 1, "4 Indholdet af samarbejdet"),
+        ("p", "Styregruppen mødes fire gange om året."),
+    ))
+    by_text = {p.text: p.listing for p in text.passages}
+    assert by_text["Afsnit: Opfølgning; Indhold: Opfølgning på planen, ledelsesinformation og revision"] is True
+    assert by_text["Styregruppen mødes fire gange om året."] is False
+
+
 def test_enumeration_shape() -> None:
     assert is_enumeration("Planen omfatter de emner, konceptet peger på: vision og formål, beredskab, "
                           "roller og ansvar, evaluering, dokumentation samt nøgletal.")
