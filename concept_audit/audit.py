@@ -110,14 +110,27 @@ def _clusters(passages: list[Passage], topic: list[Passage], enumerations: set[i
     return out
 
 
-def _shared_headings(contexts: list[CheckContext]) -> set[int]:
-    """Headings that name more than one element ("Infohus" names its organisation and its operation):
-    such a heading says what the section is broadly about, not that it treats any one of them."""
-    claims: dict[int, int] = {}
+def _shared_headings(contexts: list[CheckContext]) -> dict[str, set[int]]:
+    """Per element, the headings it shares with another element ("Infohus" names its organisation and its
+    operation): such a heading says what the section is broadly about, not that it treats any one of them.
+    An element whose names account for every word of the heading does not share it with one that matched
+    a part ("Opfølgning på målsætninger og indsatser" is follow-up, though "målsætninger" names the vision)."""
+    claims: dict[int, list[tuple[str, bool]]] = {}
     for ctx in contexts:
-        for index in {f.section.heading.index for f in ctx.findings if f.kind == "heading" and f.section is not None}:
-            claims[index] = claims.get(index, 0) + 1
-    return {index for index, n in claims.items() if n > 1}
+        seen = set()
+        for f in ctx.findings:
+            if f.kind == "heading" and f.section is not None and f.section.heading.index not in seen:
+                seen.add(f.section.heading.index)
+                claims.setdefault(f.section.heading.index, []).append((ctx.element_id, bool(f.extra.get("specific"))))
+    shared: dict[str, set[int]] = {}
+    for index, claimants in claims.items():
+        if len(claimants) < 2:
+            continue
+        specific = [eid for eid, spec in claimants if spec]
+        for eid, spec in claimants:
+            if not (spec and len(specific) == 1):
+                shared.setdefault(eid, set()).add(index)
+    return shared
 
 
 def _scope(ctx: CheckContext, enumerations: set[int], shared: set[int] = frozenset()) -> None:
@@ -163,7 +176,7 @@ def evaluate_elements(text: IndexedText, rules: RuleSet) -> list[CheckContext]:
     enumerations = _mark_enumerations(contexts)
     shared = _shared_headings(contexts)
     for ctx, element in zip(contexts, rules.elements):
-        _scope(ctx, enumerations, shared)
+        _scope(ctx, enumerations, shared.get(ctx.element_id, set()))
         for kind in ORDER:
             if kind in ("heading", "topic"):
                 continue

@@ -75,6 +75,13 @@ def _facets_by_passage(ctx: CheckContext) -> dict[int, list[str]]:
     return out
 
 
+def _cue_share(site: Site, cued: set[int]) -> float:
+    """The share of a site's discussion that states an intention or a lack: of its topic sentences, or,
+    for a named section whose topic sentences all stand in its sub-sections, of its content passages."""
+    base = site.topic or [p for p in site.passages if p.kind != "heading" and not p.listing]
+    return sum(1 for p in base if p.index in cued) / len(base) if base else 0.0
+
+
 def tally(ctx: CheckContext, element: Element) -> Tally:
     facet_ids = _facets_by_passage(ctx)
     facets_check = element.checks.get("facets")
@@ -105,7 +112,7 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
         st.found_required = [fid for fid in required if fid in core_facets]
         if not site.topic and not site.specific:
             st.why_not = "heading"
-        elif site.topic and len(cued_topic) / len(site.topic) > params.cue_share_max:
+        elif _cue_share(site, ctx.cued) > params.cue_share_max:
             st.why_not = "intent"
         elif len(core) < params.min_passages:
             st.why_not = "brief"

@@ -155,3 +155,17 @@ def test_police_routine_without_the_acute_path_is_only_part_of_what_is_asked() -
     acute = [*routine, ("p", "I akutte sager kontakter politiets vagtchef den døgnvagthavende socialrådgiver, "
                              "som orienterer koordinatoren samme dag.")]
     assert status(*acute, element=POLITI) == "covered"
+
+
+def test_a_parent_section_of_intentions_does_not_cover_through_its_subsections() -> None:
+    # the topic sentences stand in the sub-sections; the parent, named for the element, holds the same
+    # passages and must weigh their intentions as the sub-sections do
+    element = "organisering.opkvalificering-og-information"
+    doc = [("h", 2, "Ressourcer og kompetencer"),
+           ("h", 3, "Opkvalificering af nøglepersoner"),
+           ("p", "Nøglepersoner skal løbende opkvalificeres."),
+           ("p", "Behovet for kurser vil blive afdækket i 2026."),
+           ("h", 3, "Information til frontpersonale"),
+           ("p", "Der forventes udarbejdet en pjece til medarbejderne."),
+           ("p", "Indtil pjecen foreligger, kan medarbejdere kontakte SSP-koordinatoren.")]
+    assert status(*doc, element=element) == "weak"

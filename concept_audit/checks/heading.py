@@ -57,9 +57,14 @@ class HeadingCheck:
         if not tok.keys or (self.exclude and self.exclude.matches(tok)):
             return 0.0, "", False
         content = [k for k in tok.keys if k not in FUNCTION_WORDS and not k.isdigit()]
-        for name, words in zip(self.names, self.words):
-            if words and all(w.matches(tok) for w in words):
-                return 100.0, name, len(content) <= len(words)
+        matched = [(name, words) for name, words in zip(self.names, self.words)
+                   if words and all(w.matches(tok) for w in words)]
+        if matched:
+            # specific when the heading's content words are all words of this element's names: "Opfølgning
+            # på målsætninger og indsatser" joins two names of one element and names nothing else
+            named = {i for _, words in matched for w in words
+                     for i, k in enumerate(content) if w.matches(TokenizedText.of(k))}
+            return 100.0, matched[0][0], len(named) >= len(content)
         best, best_name = 0.0, ""
         compact = key_of(title.replace(" ", ""))
         for name in self.names:

@@ -25,3 +25,11 @@ def test_shared_heading_matches_but_is_not_specific() -> None:
 def test_compound_spellings_in_headings() -> None:
     check = heading_check("organisering.infohus-organisering")
     assert check.score("Vores Info-hus")[0] == 100
+
+
+def test_a_heading_joining_two_names_of_one_element_is_specific() -> None:
+    check = heading_check("strategi.opfoelgning-paa-indsatser")
+    score, _, specific = check.score("7.1 Opfølgning på målsætninger og indsatser")
+    assert score == 100 and specific
+    # a word from outside the element's names still makes it shared
+    assert not check.score("7.1 Opfølgning på målsætninger og beredskab")[2]
