@@ -50,6 +50,8 @@ class SiteTally:
     discussed: int
     """Topic sentences, or for a named section its content passages, that are not listings."""
     found_required: list[str] = field(default_factory=list)
+    core: list[Passage] = field(default_factory=list)
+    """The passages whose facets count: the whole of a section named for the element, else one cluster."""
     covering: bool = False
     why_not: str = ""  # "intent" | "facets" | "brief" | "heading"
 
@@ -109,6 +111,7 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
                         key=lambda c: (len({fid for p in c for fid in facet_ids.get(p.index, []) if fid in required}),
                                        len(c)), default=[])
         core_facets = {fid for p in core for fid in facet_ids.get(p.index, [])}
+        st.core = core
         st.found_required = [fid for fid in required if fid in core_facets]
         if not site.topic and not site.specific:
             st.why_not = "heading"
@@ -121,6 +124,8 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
         else:
             st.covering = True
         sites.append(st)
+    if facets_check and facets_check.pool_sites and not any(st.covering for st in sites):
+        _pool(sites, required, needed, params.min_passages, facet_ids)
     substance = sorted({p.index: p for s in sites for p in s.substance}.values(), key=lambda p: p.index)
     return Tally(
         sites=sites,
@@ -131,6 +136,25 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
         levels=[f for f in ctx.findings if f.kind == "level"],
         substance=substance,
     )
+
+
+def _pool(sites: list[SiteTally], required: list[str], needed: int, min_passages: int,
+          facet_ids: dict[int, list[str]]) -> None:
+    """Join the places that each describe part of the element (see ``FacetsCheck.pool_sites``): only
+    places that discuss it with substance of their own, not intentions, lacks or a bare heading."""
+    parts = [st for st in sites if st.why_not == "facets" and st.found_required]
+    found = {fid for st in parts for fid in st.found_required}
+    if len({fid for fid in required if fid in found}) < needed or sum(len(st.core) for st in parts) < min_passages:
+        return
+    anchor = max(parts, key=lambda st: (len(st.found_required), len(st.core)))
+    for st in parts:
+        if st is not anchor:
+            anchor.substance.extend(p for p in st.core if p not in anchor.substance)
+            for p in st.core:
+                for fid in facet_ids.get(p.index, []):
+                    anchor.facets.setdefault(fid, []).append(p)
+    anchor.found_required = [fid for fid in required if fid in found]
+    anchor.covering, anchor.why_not = True, ""
 
 
 def quote(passage: Passage) -> Evidence:

@@ -169,3 +169,30 @@ def test_a_parent_section_of_intentions_does_not_cover_through_its_subsections()
            ("p", "Der forventes udarbejdet en pjece til medarbejderne."),
            ("p", "Indtil pjecen foreligger, kan medarbejdere kontakte SSP-koordinatoren.")]
     assert status(*doc, element=element) == "weak"
+
+
+KOMMUNIKATION = "organisering.kommunikation"
+
+
+def test_information_to_citizens_and_staff_may_stand_in_two_sections() -> None:
+    # the template splits the element (3.2.1 citizens, 2.2.2 staff): each part described is the whole
+    doc = [("h", 2, "Information til borgerne"),
+           ("p", "Kommunens hjemmeside har en side om bekymring for radikalisering, hvor borgere kan se, hvem de kan kontakte."),
+           ("p", "Kommunikationsafdelingen opdaterer siden hvert år i januar."),
+           ("h", 2, "Information til medarbejdere"),
+           ("p", "Alle medarbejdere finder planen og telefonlisten på intranettet."),
+           ("p", "SSP-koordinatoren opdaterer intranetsiden hvert halve år og orienterer på personalemøder.")]
+    assert status(*doc, element=KOMMUNIKATION) == "covered"
+
+
+def test_passing_mentions_in_two_places_do_not_add_up() -> None:
+    doc = [("h", 2, "Borgere"), ("p", "Borgere kan læse mere på hjemmesiden."),
+           ("h", 2, "Medarbejdere"), ("p", "Medarbejdere kan finde planen på intranettet.")]
+    assert status(*doc, element=KOMMUNIKATION) == "weak"
+
+
+def test_a_plain_order_intention_is_an_intention() -> None:
+    doc = [("h", 2, "Kommunikation"),
+           ("p", "Vi vil lave en side på kommunens hjemmeside, hvor borgere kan læse om bekymringer."),
+           ("p", "Medarbejderne skal også kunne finde planen på intranettet, som kommunikationsafdelingen opdaterer.")]
+    assert status(*doc, element=KOMMUNIKATION) == "weak"

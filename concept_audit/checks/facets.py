@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from .base import CheckContext, Finding, Where, validate_fields
 
-FIELDS = {"require": (list, False), "optional": (list, False), "min": (int, False), "local": (dict, False)}
+FIELDS = {"require": (list, False), "optional": (list, False), "min": (int, False), "local": (dict, False),
+          "pool_sites": (bool, False)}
 
 
 @dataclass
@@ -29,6 +30,11 @@ class FacetsCheck:
     optional: list[Facet]
     min: int
     """How many of ``require`` a covered element must show (default: all)."""
+    pool_sites: bool = False
+    """May the required facets come from several places? For an element the template itself splits over
+    sections (information to citizens in 3.2.1, to staff in 2.2.2), each place describing its part is
+    together the description. Every contributing place must discuss the element substantively itself:
+    scattered half-sentences still do not add up."""
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for facet in [*self.require, *self.optional]:
@@ -64,4 +70,4 @@ def compile(config: dict, where: Where, rules: dict) -> FacetsCheck:
     minimum = config.get("min", len(require))
     if not 0 <= minimum <= len(require):
         raise where.error("checks.facets.min", f"skal ligge mellem 0 og {len(require)}")
-    return FacetsCheck(require, optional, minimum)
+    return FacetsCheck(require, optional, minimum, bool(config.get("pool_sites", False)))
