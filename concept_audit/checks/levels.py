@@ -17,6 +17,8 @@ from ..normalise import Passage
 from .base import CheckContext, Finding, Where, compile_term_set, labels, validate_fields
 
 FIELDS = {"levels": (dict, True), "fields": (list, True)}
+CAPTION_MAX_WORDS = 8
+"""A paragraph this short naming a level, right before a table or list, is its caption."""
 LEVEL_FIELDS = {"label": ((str, dict), True), "terms": (list, True), "exclude": (list, False)}
 
 
@@ -36,6 +38,29 @@ class LevelsCheck:
         """How many levels each passage names (computed once per check, not once per level)."""
         return {p.index: sum(1 for lv in self.levels if lv.terms.matches(p.tokens)) for p in ctx.text.passages}
 
+    def _best_unit(self, passages: list[Passage]) -> tuple[list[str], list[Passage]]:
+        """The fields of the most complete intervention description among a level's passages.
+
+        The rubric asks for interventions *each* described with content, purpose, responsible and
+        partners: the fields must stand together in one description (the innermost section, or the
+        paragraph, list item or table it is told in), not be gathered from every sentence in the plan that
+        names the level."""
+        units: dict[tuple[str, int], list[Passage]] = {}
+        for p in passages:
+            key = ("section", p.section_id) if p.kind != "table" and p.section_id >= 0 else ("block", p.block)
+            units.setdefault(key, []).append(p)
+        best: tuple[list[str], list[Passage]] = ([], [])
+        for unit in units.values():
+            found, evidence = [], []
+            for facet in self.fields:
+                hit = next((p for p in unit if facet.terms.matches(p.tokens)), None)
+                if hit is not None:
+                    found.append(facet.id)
+                    evidence.append(hit)
+            if len(found) > len(best[0]):
+                best = (found, evidence)
+        return best
+
     def _level_passages(self, ctx: CheckContext, level: Level, names_levels: dict[int, int]) -> list[Passage]:
         text = ctx.text
         chosen: dict[int, Passage] = {}
@@ -50,22 +75,28 @@ class LevelsCheck:
                 continue
             chosen[p.index] = p
             # the rest of the block (a paragraph or list item that opens with the level)
+            last = p
             for q in text.passages[p.index + 1:]:
                 if q.block != p.block or names_levels[q.index] > 0:
                     break
-                chosen[q.index] = q
+                chosen[q.index] = last = q
+            # a caption or lead-in ("Tabel 9. Opbyggende indsatser", "Opbyggende indsatser:") names the table
+            # or list that follows it
+            if p.kind == "paragraph" and (p.text.rstrip().endswith(":") or p.words <= CAPTION_MAX_WORDS):
+                following = text.passages[last.index + 1:]
+                kind = following[0].kind if following else None
+                if kind in ("table", "list_item"):
+                    for q in following:
+                        if q.kind != kind or names_levels[q.index] > 1 or (kind == "table" and q.block != following[0].block):
+                            break
+                        chosen[q.index] = q
         return [chosen[i] for i in sorted(chosen)]
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         names_levels = self._names_levels(ctx)
         for level in self.levels:
             passages = [p for p in self._level_passages(ctx, level, names_levels) if p.index not in ctx.cued]
-            found, evidence = [], []
-            for facet in self.fields:
-                hit = next((p for p in passages if facet.terms.matches(p.tokens)), None)
-                if hit is not None:
-                    found.append(facet.id)
-                    evidence.append(hit)
+            found, evidence = self._best_unit(passages)
             missing = [f.id for f in self.fields if f.id not in found]
             best = max(passages, key=lambda p: p.words, default=None) if passages else None
             yield Finding("level", level.id, passage=best, score=len(found) / max(1, len(self.fields)),

@@ -45,3 +45,29 @@ def test_a_sentence_naming_all_three_levels_is_a_model_not_an_intervention() -> 
     doc = make_doc(("p", "Forebyggelsestrekanten har tre niveauer: opbyggende, foregribende og indgribende."))
     verdict = audit(doc).element(ID)
     assert all(d["passages"] == 0 for d in verdict.details["levels"].values())
+
+
+def test_fields_scattered_over_the_plan_do_not_make_an_intervention() -> None:
+    # indgribende is named in three unrelated places, each with one field: no description has them all
+    doc = make_doc(("h", 1, "Indsatser"), *level("opbyggende"), *level("foregribende"),
+                   ("h", 2, "Organisering"), ("p", "Exitprogrammet ledes af SSP-koordinatoren."),
+                   ("h", 2, "Samarbejde"), ("p", "Om indgribende sager samarbejder vi med politiet."),
+                   ("h", 2, "Mål"), ("p", "Indgribende arbejde har til formål at hjælpe den unge ud af miljøet."))
+    verdict = audit(doc).element(ID)
+    assert verdict.status == "weak"
+    assert verdict.details["levels"]["indgribende"]["missing"]
+
+
+def test_a_caption_names_the_table_under_it() -> None:
+    table = [["Indsats", "Indhold", "Formål", "Ansvarlig", "Samarbejdspartnere"],
+             ["Mentorforløb", "Ugentlige møder med en mentor", "At give en stabil voksenkontakt", "Ungekonsulenten", "Jobcenter, politiet"]]
+    doc = make_doc(("h", 1, "Indsatser"), *level("opbyggende"), *level("foregribende"),
+                   ("p", "Tabel 3. Indgribende indsatser"), ("table", table))
+    verdict = audit(doc).element(ID)
+    assert verdict.details["levels"]["indgribende"]["missing"] == []
+    assert verdict.status == "covered"
+
+
+def test_radikalisering_in_a_heading_does_not_make_a_level() -> None:
+    doc = make_doc(("h", 1, "Ekstremisme og radikalisering"), *level("opbyggende"), *level("foregribende"))
+    assert audit(doc).element(ID).details["levels"]["indgribende"]["passages"] == 0
