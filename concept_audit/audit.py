@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from .checks import ORDER
 from .checks.base import CheckContext, Site
+from .checks.heading import strip_number
 from .model import Document, Report, SectionVerdict, SourceInfo, Status, summarise
 from .normalise import IndexedText, Passage, holds_sentences, index_document, is_enumeration
 from .ruleset import Element, RuleSet, load_rules
@@ -31,7 +32,6 @@ A table row or list item of several sentences is exempt: its cells describe, one
 SECTION_SCOPE_MAX = 40
 """A matched section brings its sub-sections into scope only up to this many passages; a whole chapter
 named like an element (e.g. "Organisering") contributes its own introduction only."""
-_NUMBER = re.compile(r"^\s*(?:(?:bilag|kapitel|afsnit)\s+)?[\dA-Z]{1,2}(?:\.\d{1,2})*\.?\s+", re.I)
 
 
 def _locate(text: IndexedText, element: Element) -> CheckContext:
@@ -196,9 +196,9 @@ def _section_status(statuses: list[Status]) -> Status:
 
 def _heading_present(text: IndexedText, title: str) -> bool:
     """For template sections that carry no element (1.1, 1.3.3, annexes): does the plan have one?"""
-    title = _NUMBER.sub("", title).lower()
+    title = strip_number(title).lower()
     for section in text.sections:
-        heading = _NUMBER.sub("", section.heading.text).lower()
+        heading = strip_number(section.heading.text).lower()
         if fuzz.token_set_ratio(title, heading) >= 80 and section.end > section.start:
             return True
     return False

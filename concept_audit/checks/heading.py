@@ -24,7 +24,12 @@ from ..danish import TermSet, TokenizedText, compile_term, compile_terms, key_of
 from .base import CheckContext, Finding, Where, term_list, validate_fields
 
 FIELDS = {"names": (list, True), "threshold": (int, False), "exclude": (list, False)}
-_NUMBER = re.compile(r"^\s*(?:(?:bilag|kapitel|afsnit)\s+)?[\dA-Z]{1,2}(?:\.\d{1,2})*\.?\s+", re.I)
+_NUMBER = re.compile(
+    r"^\s*(?:"
+    # a numbered label: "Action card 5 –", "Handlekort 2:", "Bilag 3 –", "Trin 2." (the label names the
+    # document part, not the subject)
+    r"(?:bilag|kapitel|afsnit|action\s*card|handlekort|handleark|tjekliste|trin|del|tema)\s+[\dA-Z]{1,2}(?:\.\d{1,2})*\s*(?:[-–—:]|\.(?=\s))\s*"
+    r"|(?:(?:bilag|kapitel|afsnit)\s+)?[\dA-Z]{1,2}(?:\.\d{1,2})*\.?\s+)", re.I)
 FUNCTION_WORDS = frozenset("af og på i til for med om ved fra den det de en et der som samt eller vores vi "
                            "jeres din dit".split())
 """Words of a name that need not appear in a heading ("opfølgning på indsatser" ~ "Indsatser: opfølgning")."""

@@ -33,3 +33,13 @@ def test_a_heading_joining_two_names_of_one_element_is_specific() -> None:
     assert score == 100 and specific
     # a word from outside the element's names still makes it shared
     assert not check.score("7.1 Opfølgning på målsætninger og beredskab")[2]
+
+
+def test_numbered_labels_are_numbering_not_subject() -> None:
+    from concept_audit.checks.heading import strip_number
+    assert strip_number("Action card 5 – Efter en politiindsats") == "Efter en politiindsats"
+    assert strip_number("Handlekort 2: Sagsgang i infohuset") == "Sagsgang i infohuset"
+    assert strip_number("Bilag 4.3 Samarbejdsaftale") == "Samarbejdsaftale"
+    assert strip_number("4. Action cards") == "Action cards"      # a label without a number is the subject
+    score, _, specific = heading_check("strategi.opfoelgning-paa-bekymringer").score("Action card 5 – Efter en politiindsats")
+    assert score == 100 and specific
