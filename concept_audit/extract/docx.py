@@ -24,7 +24,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Block, Document
 from .safety import check_docx_package, is_encrypted_ooxml, parse_xml
-from .structure import numbering_depth, section_number
+from .structure import numbering_depth, section_number, title_like
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -62,13 +62,20 @@ _LIST_NAME = re.compile(
     r"|punktopstilling|nummereret liste)\s*([1-9])?$"
 )
 _TOC_NAME = re.compile(r"^(?:toc|indholdsfortegnelse)\s*\d")
-_TYPED_BULLET = re.compile("^[\u2022\u25aa\u25cf\u25e6\u25a0\u25a1\u2023\u2043\u27a2\u00b7\ue000-\uf8ff]\\s*|^[-\u2013]\t")
-_TYPED_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\t")
+# Markers typed by hand in front of a list item (no w:numPr): the bullet glyphs the PDF extractor knows
+# (pdf._BULLETS) and symbol-font glyphs, or a dash or "*" before a tab; a dash before a space as well.
+_TYPED_BULLET = re.compile(
+    "^(?:[\u2022\u25aa\u25cf\u25e6\u25a0\u25a1\u2023\u2043\u27a2\u27a4\u25ba\u25b8\u25c6\u25c7\u25cb"
+    "\u2713\u2714\u00b7\u2219\ue000-\uf8ff]\\s*|[-\u2013\u2014*]\t\\s*|[-\u2013\u2014] +(?=\\S))")
+# An enumerator ("1.", "12)", "a)", "B.") before a tab ...
+_TYPED_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\t\s*")
+# ... or before a space, which is also how a sentence can start ("1. januar", "3. sektor", "A. P. Møller"):
+# see _loose_number.
+_LOOSE_NUMBER = re.compile(r"^(?P<num>\d{1,2}|[a-zA-Z])(?P<sep>[.)]) +(?=\S)")
+_INITIAL = re.compile(r"^[^\W\d_]\.")
+INDENT_SLACK = 80
+"""Typed list markers within this many twips (4 pt, as the PDF extractor allows) stand at one depth."""
 _FALSE = {"0", "false", "off", "none"}
-_CAPTION = re.compile(r"^(?:tabel|figur|table|figure|illustration|diagram)\s+\d", re.IGNORECASE)
-
-MAX_HEADING_WORDS = 15
-MAX_HEADING_CHARS = 150
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -98,6 +105,9 @@ class _Style:
     ilvl: int | None = None
     bold: bool | None = None
     size: int | None = None
+    left: int | None = None
+    """Left indent (twips) the style sets, and the first line's offset from it (negative = hanging)."""
+    first: int | None = None
 
 
 @dataclass
@@ -111,6 +121,8 @@ class _Resolved:
     size: int | None
     list_depth: int | None
     toc: bool
+    left: int = 0
+    first: int = 0
 
 
 class _Styles:
@@ -142,6 +154,7 @@ class _Styles:
                 if num_pr is not None:
                     style.num_id = _val(num_pr.find(_w("numId")))
                     style.ilvl = _int(_val(num_pr.find(_w("ilvl"))))
+                style.left, style.first = _indents(ppr.find(_w("ind")))
             rpr = el.find(RPR)
             if rpr is not None:
                 style.bold = _on(rpr.find(_w("b")))
@@ -167,6 +180,7 @@ class _Styles:
         level_known = False
         num_id = ilvl = size = list_depth = None
         bold: bool | None = None
+        left = first = None
         toc = False
         for style in self._chain(style_id):
             if not level_known:
@@ -184,13 +198,17 @@ class _Styles:
                 bold = style.bold
             if size is None:
                 size = style.size
+            if left is None:
+                left = style.left
+            if first is None:
+                first = style.first
             if list_depth is None:
                 match = _LIST_NAME.match(style.name)
                 if match:
                     list_depth = int(match.group(1) or 1) - 1
             toc = toc or bool(_TOC_NAME.match(style.name))
         resolved = _Resolved(level, num_id, ilvl, self.default_bold if bold is None else bold,
-                             size or self.default_size, list_depth, toc)
+                             size or self.default_size, list_depth, toc, left or 0, first or 0)
         self._cache[style_id] = resolved
         return resolved
 
@@ -208,6 +226,16 @@ class _Styles:
 
 def _val(el: etree._Element | None) -> str | None:
     return el.get(VAL) if el is not None else None
+
+
+def _indents(ind: etree._Element | None) -> tuple[int | None, int | None]:
+    """A ``w:ind``'s left indent and first-line offset (twips; hanging is negative), None where unset."""
+    if ind is None:
+        return None, None
+    left = _int(ind.get(_w("left")) or ind.get(_w("start")))
+    hanging, first_line = _int(ind.get(_w("hanging"))), _int(ind.get(_w("firstLine")))
+    first = -hanging if hanging is not None else first_line
+    return left, first
 
 
 # ----------------------------------------------------------------------------------------- numbering
@@ -384,6 +412,9 @@ class _Para:
     bold_chars: int = 0
     size: int | None = None
     indent: int = 0
+    """Where the first line starts (twips from the margin): a typed list marker's position."""
+    indented: bool = False
+    """A left or first-line indent is set (a hanging indent counts)."""
     box_border: bool = False
 
 
@@ -459,7 +490,7 @@ class _Walker:
         ppr = p.find(PPR)
         style_id = num_id = None
         ilvl = outline = None
-        indent = 0
+        left = first = None
         border = False
         if ppr is not None:
             style_id = _val(ppr.find(_w("pStyle")))
@@ -468,13 +499,15 @@ class _Walker:
                 num_id = _val(num_pr.find(_w("numId")))
                 ilvl = _int(_val(num_pr.find(_w("ilvl"))))
             outline = _int(_val(ppr.find(_w("outlineLvl"))))
-            ind = ppr.find(_w("ind"))
-            if ind is not None:
-                indent = _int(ind.get(_w("left")) or ind.get(_w("start")), 0) or 0
+            left, first = _indents(ppr.find(_w("ind")))
             bdr = ppr.find(_w("pBdr"))
             border = bdr is not None and sum(bdr.find(_w(s)) is not None
                                              for s in ("top", "left", "bottom", "right")) >= 3
         style = self.styles.paragraph(style_id)
+        # Where the first line (a typed list marker) starts: the left indent plus the first-line offset.
+        left = style.left if left is None else left
+        first = style.first if first is None else first
+        indent, indented = left + first, bool(left or first)
         level = style.heading_level
         if outline is not None:
             level = outline + 1 if 0 <= outline <= 8 else None
@@ -495,7 +528,8 @@ class _Walker:
         para = _Para(text=text.text, paragraph=index, container=container, style_level=level, label=label,
                      bullet=bullet, ilvl=ilvl, list_depth=style.list_depth, toc=toc or style.toc,
                      in_table=in_table, leading_symbol=text.leading_symbol, chars=text.chars,
-                     bold_chars=text.bold_chars, size=size, indent=indent, box_border=border)
+                     bold_chars=text.bold_chars, size=size, indent=indent, indented=indented,
+                     box_border=border)
         if not in_table:
             self.items.append(para)
         for box in text.boxes:
@@ -610,7 +644,7 @@ class _Walker:
             elif in_instruction:
                 continue
             elif tag in (_w("tab"), _w("ptab")):
-                out.parts.append(" ")
+                out.parts.append("\t")  # kept until finish_document: a tab after "1." marks a typed list
             elif tag == _w("br"):
                 out.parts.append(" " if child.get(_w("type")) in ("page", "column") else "\n")
             elif tag == _w("cr"):
@@ -736,25 +770,24 @@ def _body_size(items: list[_Para | _Table]) -> int | None:
 
 
 def _format_heading(item: _Para, body_size: int | None) -> bool:
-    """A paragraph that reads as a heading by its looks: short, no final period, bold or larger."""
+    """A paragraph that reads as a heading by its looks: short, no final period, bold or larger.
+
+    A typed bullet ("•", "-" before a tab) never makes a heading; a typed enumerator may, when the
+    paragraph is set bold or larger like a title ("1.<tab>Hvad er denne plan?"), as in the PDF extractor,
+    which only reads enumerators in body type as list items.
+    """
     text = item.text.strip()
     if (item.container != "body" or item.toc or item.in_table or item.box_border or not text
-            or item.chars == 0 or item.list_depth is not None or item.bullet or _typed_list(item)):
+            or item.chars == 0 or item.list_depth is not None or item.bullet or _typed_bullet(item)):
         return False
-    words = text.split()
-    if len(words) > MAX_HEADING_WORDS or len(text) > MAX_HEADING_CHARS:
-        return False
-    if text.endswith((".", ",", ";", ":")) or not any(c.isalpha() for c in text) or _CAPTION.match(text):
-        return False
-    first = next(c for c in text if c.isalnum())
-    if first.isalpha() and not first.isupper():
+    if not title_like(text):
         return False
     bold = item.bold_chars >= 0.9 * item.chars
     larger = body_size is not None and item.size is not None and item.size >= body_size + 2
     if bold or larger:
         return True
     number = section_number(text)
-    if number and len(words) <= 12 and "\t" not in item.text[:8]:
+    if number and len(text.split()) <= 12:
         return "." in number or not number[0].isdigit()
     return False
 
@@ -766,7 +799,8 @@ def _classify(items: list[_Para | _Table]) -> list[Block]:
     has_style_headings = any(isinstance(i, _Para) and i.style_level is not None for i in items)
     size_levels = _size_levels([i for i in items if id(i) in candidates and i.label is None
                                 and not section_number(i.text.strip())], body_size)
-    indents = sorted({i.indent for i in items if isinstance(i, _Para) and _typed_list(i)})
+    typed = _typed_markers(items, candidates)
+    depths = _indent_depths([i.indent for i in items if id(i) in typed])  # type: ignore[union-attr]
 
     blocks: list[Block] = []
     last_structural = 0
@@ -805,10 +839,11 @@ def _classify(items: list[_Para | _Table]) -> list[Block]:
             blocks.append(Block(index=0, kind="list_item", text=text, depth=depth, **common))
         elif item.list_depth is not None and not item.toc:
             blocks.append(Block(index=0, kind="list_item", text=text, depth=item.list_depth, **common))
-        elif _typed_list(item):
-            depth = indents.index(item.indent) if item.indent in indents else 0
-            stripped = _TYPED_NUMBER.sub("", _TYPED_BULLET.sub("", text.lstrip(), count=1), count=1)
-            blocks.append(Block(index=0, kind="list_item", text=stripped, depth=depth, **common))
+        elif id(item) in typed:
+            # The marker goes, as in the PDF extractor: the item's text is what follows it.
+            stripped = text.lstrip()[typed[id(item)]:]
+            blocks.append(Block(index=0, kind="list_item", text=stripped, depth=depths.get(item.indent, 0),
+                                **common))
         else:
             kind_container = "box" if item.box_border and item.container == "body" else item.container
             blocks.append(Block(index=0, kind="paragraph", text=text, paragraph=item.paragraph,
@@ -831,9 +866,83 @@ def _size_levels(headings: list[_Para], body_size: int | None) -> dict[int | Non
     return levels
 
 
-def _typed_list(item: _Para) -> bool:
-    text = item.text.lstrip()
-    return item.leading_symbol or bool(_TYPED_BULLET.match(text) or _TYPED_NUMBER.match(text))
+# ------------------------------------------------------------------------------- typed list markers
+
+
+def _typed_bullet(item: _Para) -> bool:
+    return item.leading_symbol or bool(_TYPED_BULLET.match(item.text.lstrip()))
+
+
+def _loose_number(text: str) -> int | None:
+    """Where the text after an enumerator followed by a space starts, if it can be one.
+
+    "1. Ring 112" and "a) at sikre" can; "1. januar", "3. sektor" (Danish ordinals are followed by a
+    lower-case word) and "A. P. Møller" (initials) cannot.
+    """
+    match = _LOOSE_NUMBER.match(text)
+    if not match:
+        return None
+    rest = text[match.end():]
+    if match.group("sep") == "." and (not rest[:1].isupper()
+                                      or match.group("num").isalpha() and _INITIAL.match(rest)):
+        return None
+    return match.end()
+
+
+def _typed_markers(items: list[_Para | _Table], headings: set[int]) -> dict[int, int]:
+    """Paragraphs that are list items by a marker typed by hand: id → length of the marker (with its gap).
+
+    A bullet glyph, or a dash or enumerator before a tab, is enough. An enumerator before a single space
+    also starts ordinary sentences, so it needs a second sign of a list: an indent (the paragraph's own
+    or its style's) or a neighbouring paragraph that is a typed enumerated item too.
+    """
+    found: dict[int, int] = {}
+    loose: dict[int, int] = {}
+    numbers: set[int] = set()
+    order: list[_Para | None] = []  # paragraphs in body order, None where a table interrupts
+    for item in items:
+        if isinstance(item, _Table):
+            order.append(None)
+            continue
+        if not item.text.strip():
+            continue
+        order.append(item)
+        if (id(item) in headings or item.style_level is not None or item.label is not None or item.bullet
+                or item.list_depth is not None or item.toc):
+            continue
+        text = item.text.lstrip()
+        match = _TYPED_BULLET.match(text)
+        number = None if match else _TYPED_NUMBER.match(text)
+        if match or number:
+            found[id(item)] = (match or number).end()  # type: ignore[union-attr]
+            if number:
+                numbers.add(id(item))
+        elif item.leading_symbol:
+            found[id(item)] = 0
+        else:
+            end = _loose_number(text)
+            if end is not None:
+                loose[id(item)] = end
+    enumerated = set(loose) | numbers
+    for i, item in enumerate(order):
+        if item is None or id(item) not in loose:
+            continue
+        neighbours = [order[j] for j in (i - 1, i + 1) if 0 <= j < len(order)]
+        if item.indented or any(n is not None and n.container == item.container and id(n) in enumerated
+                                for n in neighbours):
+            found[id(item)] = loose[id(item)]
+    return found
+
+
+def _indent_depths(indents: list[int]) -> dict[int, int]:
+    """List depth by marker position: distinct positions (within INDENT_SLACK), the smallest at depth 0."""
+    depths: dict[int, int] = {}
+    anchors: list[int] = []
+    for x in sorted(set(indents)):
+        if not anchors or x - anchors[-1] > INDENT_SLACK:
+            anchors.append(x)
+        depths[x] = len(anchors) - 1
+    return depths
 
 
 def _numeric(label: str | None) -> bool:

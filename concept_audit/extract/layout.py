@@ -45,6 +45,11 @@ class Line:
     region_x1: float = 0.0
     gaps: list[float] = field(default_factory=list)
     """Horizontal gaps (points) at which the line's words were split: a tab or a cell gap shows as a large one."""
+    beside: bool = False
+    """Another line with words stands beside this one on its baseline in the same column: cells of a table
+    without rules, or text set in columns, not a line of running text (and never a heading)."""
+    in_grid: bool = False
+    """Inside ruled cells that were not read as a table (never a heading either)."""
 
     @property
     def height(self) -> float:
@@ -68,6 +73,10 @@ class TableArea:
     page: int
     region: int = 0
     container: str = "body"
+    columns: list[float] = field(default_factory=list)
+    """The left x of each column and, last, the table's right edge (to join a table broken over pages)."""
+    last_page: int = 0
+    """The page a table joined over page breaks ends on (0: ``page``)."""
 
 
 Item = Line | TableArea
@@ -310,8 +319,39 @@ def _reading_order(units: list[Item], gutter: float | None) -> list[Item]:
 # ------------------------------------------------------------------------------------------- pages
 
 
-def page_items(page: PageChars, tables: list[TableArea]) -> list[Item]:
-    """All lines and tables of one page in reading order; box lines carry their region and container."""
+def _bare_number(text: str) -> bool:
+    """A section number or a list marker on its own ("2.1", "3.", "a)", "•"), split from its text by a tab."""
+    return not any(ch.isalpha() for ch in text) or len(text) <= 3 and text[-1:] in ".)"
+
+
+def mark_beside(lines: list[Line]) -> None:
+    """Flag lines that share their baseline with another line of words in the same region and column.
+
+    Words split by a wide gap come out as separate lines on one baseline: the cells of a table drawn
+    without rules, a row of column headers (also white on a dark band). A bare number or marker beside a
+    title ("2.1<tab>Organisering") does not count.
+    """
+    ordered = sorted(lines, key=lambda l: l.top)
+    for i, line in enumerate(ordered):
+        if _bare_number(line.text.strip()):
+            continue
+        centre = (line.top + line.bottom) / 2
+        for other in ordered[i + 1:]:
+            if other.top > line.bottom:
+                break
+            if (other.bar != line.bar or other.region != line.region or abs(other.region_x0 - line.region_x0) > 1
+                    or abs((other.top + other.bottom) / 2 - centre) > 0.5 * max(line.height, other.height)
+                    or not (other.x0 >= line.x1 or other.x1 <= line.x0)
+                    or _bare_number(other.text.strip())):
+                continue
+            line.beside = other.beside = True
+
+
+def page_items(page: PageChars, tables: list[TableArea], grids: list[Rect] | tuple[Rect, ...] = ()) -> list[Item]:
+    """All lines and tables of one page in reading order; box lines carry their region and container.
+
+    ``grids`` are ruled areas that are not tables: their lines are flagged ``in_grid``.
+    """
     chars = [c for c in page.chars if not any(_inside(c, Rect(t.x0, t.top, t.x1, t.bottom), 0.5) for t in tables)]
     regions, body_chars = _regions(page, chars)
     body_lines = build_lines(body_chars, page.number)
@@ -352,6 +392,15 @@ def page_items(page: PageChars, tables: list[TableArea]) -> list[Item]:
             for line in body:
                 if not line.bar:
                     line.region_x0, line.region_x1 = x0, x1
+    lines = [u for u in units if isinstance(u, Line)]
+    for lines_of_box in box_units.values():
+        lines.extend(lines_of_box)
+    mark_beside(lines)
+    for grid in grids:
+        for line in lines:
+            cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+            if grid.x0 - 1 <= cx <= grid.x1 + 1 and grid.top - 1 <= cy <= grid.bottom + 1:
+                line.in_grid = True
     ordered: list[Item] = []
     for unit in _reading_order(units, gutter):
         if isinstance(unit, TableArea) and unit.container == "box" and not unit.rows:

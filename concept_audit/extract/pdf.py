@@ -4,9 +4,10 @@ A PDF keeps no structure a plan's author gave it, only glyphs. This module rebui
 running headers, footers and page numbers are dropped (they repeat on most pages), headings are lines
 set larger or bolder than the body text (the most common style by glyph count) or numbered like
 "2.1.4", their level from the size rank and the numbering depth; bullets become list items, ruled
-tables become tables (pdfplumber's lattice algorithm on the page's ruling lines), words broken at a
-line end are joined again unless the hyphen belongs to the word ("SSP-samarbejde",
-"social- og sundhedsområdet").
+tables become tables (pdfplumber's lattice algorithm on the page's ruling lines; a table broken over a
+page is joined again), words broken at a line end are joined again unless the hyphen belongs to the
+word ("SSP-samarbejde", "social- og sundhedsområdet"). Text in ruled cells, and words standing side by
+side on one baseline (the columns of a table without rules), never make headings.
 
 Safety first: ``pdfsafety.scan_pdf`` inflates every stream with caps before any parser sees the file.
 """
@@ -23,7 +24,7 @@ from rapidfuzz import fuzz
 from ..errors import InputError
 from ..model import Block, Document
 from .layout import Item, Line, TableArea, page_items
-from .pdfchars import EncryptedPdf, PageChars, open_source
+from .pdfchars import EncryptedPdf, PageChars, Rect, open_source
 from .pdfsafety import MAX_PAGES, scan_pdf
 from .structure import numbering_depth, section_number
 
@@ -215,6 +216,49 @@ def _table_rows_text(rows: list[list[str]]) -> list[list[str]]:
     return [[cell or "" for cell in row] for row in rows]
 
 
+def continues(first: TableArea, second: TableArea) -> bool:
+    """``second`` is the rest of ``first``, broken over a page: nothing between the two (``first`` ends its
+    page, ``second`` opens the next), same container, the same columns (within 3 pt), and no header row
+    of its own, unless it repeats ``first``'s or ends a row broken at the foot of the page."""
+    if not (second.page == (first.last_page or first.page) + 1 and second.container == first.container == "body"
+            and first.columns and len(first.columns) == len(second.columns)
+            and all(abs(a - b) <= 3 for a, b in zip(first.columns, second.columns))):
+        return False
+    if not second.header_rows or not second.rows:
+        return True
+    return (second.rows[:second.header_rows] == first.rows[:first.header_rows]
+            or bool(first.rows) and _rest_of_row(first.rows[-1], second.rows[0]))
+
+
+def _rest_of_row(above: list[str], row: list[str]) -> bool:
+    """``row`` (the first on a new page) is the end of ``above``, a row broken at the foot of the page.
+
+    The cells that fit above are empty below, the others go on: each filled cell stands under a filled
+    one, and one goes on in lower case, mid-sentence; where every cell goes on, all of them do. (A row
+    under a vertically merged cell is also partly empty, but its cells start afresh.)
+    """
+    filled = [i for i, cell in enumerate(row) if cell.strip()]
+    if not filled or len(above) != len(row) or not all(above[i].strip() for i in filled):
+        return False
+    lower = [row[i].strip()[:1].islower() for i in filled]
+    return all(lower) if len(filled) == len(row) else any(lower)
+
+
+def join_tables(first: TableArea, second: TableArea) -> None:
+    """Append ``second``'s rows to ``first``: without the header rows the page break repeated, and with a
+    row broken over the page joined again."""
+    rows = [list(row) for row in second.rows]
+    head = first.rows[:first.header_rows]
+    if head and rows[:len(head)] == head:
+        rows = rows[len(head):]
+    if rows and first.rows and _rest_of_row(first.rows[-1], rows[0]):
+        last = first.rows[-1]
+        first.rows[-1] = [join_lines([a, b]) for a, b in zip(last, rows.pop(0))]
+    first.rows = first.rows + rows
+    first.bottom = second.bottom
+    first.last_page = second.page
+
+
 def build_drafts(pages: list[list[Item]], style: _Style) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -224,7 +268,11 @@ def build_drafts(pages: list[list[Item]], style: _Style) -> list[_Draft]:
             if isinstance(item, TableArea):
                 current = None
                 prev = None
-                drafts.append(_Draft(kind="table", table=item))
+                last = drafts[-1].table if drafts else None
+                if last is not None and continues(last, item):
+                    join_tables(last, item)
+                else:
+                    drafts.append(_Draft(kind="table", table=item))
                 continue
             if current is not None and prev is not None and not _starts_new(prev, item, current, style):
                 current.lines.append(item)
@@ -254,6 +302,8 @@ def _is_heading(draft: _Draft, style: _Style) -> bool:
     lines = draft.lines
     if draft.kind != "paragraph" or lines[0].container != "body" or len(lines) > 3:
         return False
+    if any(l.beside or l.in_grid for l in lines):
+        return False  # a cell of a table without rules, a column header, text in ruled cells
     text = join_lines([l.text for l in lines])
     words = len(text.split())
     if words == 0 or words > 25 or text.endswith((",", ";")):
@@ -303,7 +353,8 @@ def drafts_to_blocks(drafts: list[_Draft], style: _Style, marker_indents: list[f
         if draft.table is not None:
             t = draft.table
             rows = _table_rows_text(t.rows)
-            blocks.append(Block(index=0, kind="table", text="", rows=rows, header_rows=t.header_rows,
+            header = min(t.header_rows, len(rows) - 1)  # a table of one row has no header row (as in Word)
+            blocks.append(Block(index=0, kind="table", text="", rows=rows, header_rows=header,
                                 page=t.page, container=t.container))  # type: ignore[arg-type]
             continue
         first = draft.lines[0]
@@ -387,20 +438,32 @@ class _TableFinder:
     (which cost more than the whole pdfium extraction on a table-heavy plan).
     """
 
-    def find(self, page: PageChars) -> list[TableArea]:
+    def find(self, page: PageChars) -> tuple[list[TableArea], list[Rect]]:
+        """The page's tables, and the ruled grids of several cells that are not read as tables.
+
+        A grid needs two columns to be a table (one column is a frame drawn around text). One row is
+        enough: a table broken over a page can leave only its header row at the foot of the page
+        (``build_drafts`` joins it to the rest, see ``continues``), and Word reads a one-row table as a table;
+        but a one-row grid wholly in the top or bottom band is a running header or footer drawn as a
+        table, and stays text (kept in the second list, so it never makes headings).
+        """
         if not _has_rulings(page):
-            return []
+            return [], []
         from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
         edges = merge_edges(_edges(page), 3, 3, 3, 3)
         cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
         found: list[TableArea] = []
+        grids: list[Rect] = []
         for group in cells_to_tables(cells):
-            rows = _cells_to_rows(group, page)
-            if len(rows) < 2 or max(len(r) for r in rows) < 2:
-                continue
             x0, top = min(c[0] for c in group), min(c[1] for c in group)
             x1, bottom = max(c[2] for c in group), max(c[3] for c in group)
+            rows, columns = _cells_to_rows(group, page)
+            if not rows or len(columns) < 2:
+                continue
+            if len(rows) == 1 and (bottom <= page.height * BAND or top >= page.height * (1 - BAND)):
+                grids.append(Rect(x0, top, x1, bottom))
+                continue
             first_top = min(c[1] for c in group)
             first_bottom = min(c[3] for c in group if abs(c[1] - first_top) < 1)
             header = 0
@@ -410,12 +473,13 @@ class _TableFinder:
                          and f.x0 >= x0 - 1 and f.x1 <= x1 + 1 for f in page.fills)
             if head_chars and (sum(c.bold for c in head_chars) >= 0.8 * len(head_chars) or shaded):
                 header = 1
-            found.append(TableArea(x0, top, x1, bottom, rows, header, page.number))
-        return found
+            found.append(TableArea(x0, top, x1, bottom, rows, header, page.number, columns=[*columns, x1]))
+        return found, grids
 
 
-def _cells_to_rows(cells: list[tuple[float, float, float, float]], page: PageChars) -> list[list[str]]:
-    """Cell boxes → rows of cell texts; a merged cell appears once, in its first column."""
+def _cells_to_rows(cells: list[tuple[float, float, float, float]],
+                   page: PageChars) -> tuple[list[list[str]], list[float]]:
+    """Cell boxes → rows of cell texts (a merged cell appears once, in its first column), column lefts."""
     from .layout import build_lines
 
     columns: list[float] = []
@@ -436,7 +500,7 @@ def _cells_to_rows(cells: list[tuple[float, float, float, float]], page: PageCha
             column = min(range(len(columns)), key=lambda i: abs(columns[i] - x0))
             row[column] = text
         rows.append(row)
-    return rows
+    return rows, columns
 
 
 # --------------------------------------------------------------------------------------- document
@@ -473,7 +537,11 @@ def extract_pdf(path: Path, *, sha256: str, backend: str | None = None) -> Docum
             glyphs += len(page.chars)
             empty_pages += len(page.chars) < MIN_CHARS_PER_PAGE
             heights[page.number] = page.height
-            pages.append(page_items(page, finder.find(page)) if page.chars else [])
+            if page.chars:
+                tables, grids = finder.find(page)
+                pages.append(page_items(page, tables, grids))
+            else:
+                pages.append([])
         metadata = dict(source.metadata)
         page_count = source.page_count
     finally:

@@ -40,6 +40,27 @@ def section_number(text: str) -> str | None:
     return match.group("num").rstrip(".").strip()
 
 
+MAX_TITLE_WORDS = 15
+MAX_TITLE_CHARS = 150
+_CAPTION = re.compile(r"^(?:tabel|figur|table|figure|illustration|diagram)\s+\d", re.IGNORECASE)
+
+
+def title_like(text: str) -> bool:
+    """Text that can be a heading when set apart by its looks (bold, larger): short, not a sentence.
+
+    At most 15 words and 150 characters; no final ".", ",", ";" or ":" (a sentence, a label); some letters;
+    no caption ("Tabel 3. Mødefora"); not starting in lower case. The DOCX extractor applies this to bold
+    or larger paragraphs and the Markdown reader to paragraphs set entirely in bold, so the two agree.
+    """
+    text = text.strip()
+    if not text or len(text.split()) > MAX_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
+        return False
+    if text.endswith((".", ",", ";", ":")) or not any(c.isalpha() for c in text) or _CAPTION.match(text):
+        return False
+    first = next(c for c in text if c.isalnum())
+    return not (first.isalpha() and not first.isupper())
+
+
 def numbering_depth(number: str) -> int:
     """Heading level implied by a section number: "2" → 1, "2.1" → 2, "2.1.4" → 3; annexes count 1 + dots."""
     digits = re.sub(r"^(?:bilag|kapitel|afsnit|appendiks)\s+", "", number, flags=re.IGNORECASE)

@@ -1,9 +1,10 @@
 """Plain text and Markdown plans.
 
-Markdown headings become headings, ``-``/``*``/``1.`` lines list items (two spaces of indent per level),
-pipe tables tables, ``>`` quotes boxes, ``[^n]:`` lines footnotes. A YAML front-matter block supplies title
-and date. Plain text uses the same reader with the conventions a typed plan has: numbered short lines
-are headings, bullets are list items.
+Markdown headings become headings, and so does a short paragraph set entirely in bold (one level below
+the current heading, as the DOCX extractor reads a bold Word paragraph); ``-``/``*``/``1.`` lines are list
+items (two spaces of indent per level), pipe tables tables, ``>`` quotes boxes, ``[^n]:`` lines footnotes.
+A YAML front-matter block supplies title and date. Plain text uses the same reader with the conventions a
+typed plan has: numbered short lines are headings, bullets are list items.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ import yaml
 
 from ..errors import InputError
 from ..model import Block, Document
-from .structure import numbering_depth, section_number
+from .structure import numbering_depth, section_number, title_like
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST = re.compile(r"^(?P<indent>\s*)(?:[-*+•▪◦‣–]|\d{1,2}[.)])\s+(?P<text>.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FOOTNOTE_DEF = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*(?P<text>.*)$")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
+_ALL_BOLD = re.compile(r"^(\*\*|__)(?P<inner>\S(?:.*\S)?)\1$")
 _INLINE = [
     (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
     (re.compile(r"__(.+?)__"), r"\1"),
@@ -64,6 +66,20 @@ def _cells(line: str) -> list[str]:
     return [_inline(c) for c in line.split("|")]
 
 
+def _bold_heading(raw: str, text: str) -> bool:
+    """A paragraph set entirely in bold that reads as a title ("**Action card 2 – Alvorlig bekymring**").
+
+    Word plans formatted by hand have such paragraphs as their sub-headings, and the DOCX extractor reads
+    a short bold paragraph as a heading one level below the current one; so does this, with the same test
+    of what a title looks like (``title_like``). A bold lead-in followed by text ("**Faktaboks:** ...")
+    is not set entirely in bold, and "**Ansvarlig:**" is a label, not a title.
+    """
+    match = _ALL_BOLD.match(raw.strip())
+    if not match or match.group(1) in match.group("inner"):
+        return False
+    return title_like(text)
+
+
 def _looks_like_plain_heading(line: str, next_blank: bool) -> int | None:
     """A plain-text line that reads as a heading: a short numbered line, or a short all-caps line."""
     stripped = line.strip()
@@ -85,12 +101,22 @@ def parse_markup(text: str, *, markdown: bool) -> tuple[dict, list[Block]]:
     paragraph: list[str] = []
     footnotes: list[Block] = []
     box_open = False
+    last_level = 0  # the level of the last "#" (or numbered) heading: a bold heading stands one below it
 
     def flush() -> None:
+        nonlocal last_level
         if paragraph:
             joined = " ".join(p.strip() for p in paragraph)
-            blocks.append(Block(index=0, kind="paragraph", text=_inline(joined),
-                                container="box" if box_open else "body"))
+            text_ = _inline(joined)
+            if markdown and not box_open and _bold_heading(joined, text_):
+                number = section_number(text_)
+                level = numbering_depth(number) if number else min(last_level + 1, 9)
+                if number:
+                    last_level = level
+                blocks.append(Block(index=0, kind="heading", text=text_, level=level, numbering=number))
+            else:
+                blocks.append(Block(index=0, kind="paragraph", text=text_,
+                                    container="box" if box_open else "body"))
             paragraph.clear()
 
     i = 0
@@ -113,7 +139,8 @@ def parse_markup(text: str, *, markdown: bool) -> tuple[dict, list[Block]]:
         if heading:
             flush()
             title = _inline(heading.group(2))
-            blocks.append(Block(index=0, kind="heading", text=title, level=len(heading.group(1)),
+            last_level = len(heading.group(1))
+            blocks.append(Block(index=0, kind="heading", text=title, level=last_level,
                                 numbering=section_number(title), container=container))
             i += 1
             continue

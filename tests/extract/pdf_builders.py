@@ -117,6 +117,104 @@ def build_plan(path: Path) -> Path:
     return path
 
 
+def grid(w: Writer, rows: list[tuple[str, ...]], widths: list[float], *, bold_rows: tuple[int, ...] = (0,),
+         row_height: float = 20, top: float | None = None) -> None:
+    """A ruled table (LibreOffice's 'Table Grid': every cell boxed) from ``top`` (default: the writer's y)."""
+    c = w.canvas
+    top = w.y if top is None else top
+    for r, row in enumerate(rows):
+        x = LEFT
+        for text, width in zip(row, widths):
+            c.setFont("Helvetica-Bold" if r in bold_rows else "Helvetica", 10)
+            c.drawString(x + 4, top - row_height * r - 14, text)
+            x += width
+    c.setLineWidth(0.8)
+    for r in range(len(rows) + 1):
+        c.line(LEFT, top - row_height * r, LEFT + sum(widths), top - row_height * r)
+    x = LEFT
+    for width in [0, *widths]:
+        x += width
+        c.line(x, top, x, top - row_height * len(rows))
+    w.y = top - row_height * len(rows) - 10
+
+
+WIDTHS = [110, 200, 140]
+
+
+def build_broken_tables(path: Path) -> Path:
+    """Tables broken over pages, column headers without rules, a one-row table, a footer drawn as a table.
+
+    Page 1 ends with the bold header row of a table whose body rows open page 2 (what LibreOffice does
+    with a 'Table Grid' table that reaches the foot of a page and has no repeating header row). Page 2
+    ends with a table whose second row is broken over the page; page 3 repeats its header row, then the
+    rest of that row (the cells that fit on page 2 are empty) and one more row.
+    """
+    w = Writer(path, pages=3)
+    w.line("3. Hvem gør hvad?", 16, "Helvetica-Bold", after=6)
+    while w.y > 150:
+        w.line("Opgaverne er knyttet til funktioner, og alle funktioner har en fast stedfortræder i kommunen.")
+    w.gap(10)
+    grid(w, [("Funktion", "Opgave i en akut situation", "Stedfortræder")], WIDTHS)
+    w.new_page()
+    grid(w, [("Medarbejderen", "Ringer 112 ved fare", "–"),
+             ("Nærmeste leder", "Orienterer kontaktpersonen", "Souschef"),
+             ("Kommunaldirektøren", "Beslutter om krisestaben", "Direktøren")], WIDTHS, bold_rows=())
+    w.line("Teksten efter den første tabel.", after=8)
+    while w.y > 190:
+        w.line("Kontaktpersonen ajourfører telefonlisten ved personaleskift og mindst hvert halve år.")
+    w.gap(10)
+    top = w.y
+    grid(w, [("Hvem", "Hvad", "Hvornår"), ("Lederen", "Orienterer Info-huset", "Samme dag")], WIDTHS)
+    c = w.canvas  # the broken row: two lines of its second cell fit on this page
+    c.setFont("Helvetica", 10)
+    c.drawString(LEFT + 4, top - 54, "Kontaktpersonen")
+    c.drawString(LEFT + 114, top - 54, "Kontakter politiet og")
+    c.drawString(LEFT + 314, top - 54, "Samme dag")
+    c.setLineWidth(0.8)
+    c.line(LEFT, top - 64, LEFT + sum(WIDTHS), top - 64)
+    x = LEFT
+    for width in [0, *WIDTHS]:
+        x += width
+        c.line(x, top - 40, x, top - 64)
+    w.new_page()
+    grid(w, [("Hvem", "Hvad", "Hvornår"), ("", "vurderer sagen", ""),
+             ("Borgmesteren", "Udtaler sig efter aftale", "Efter behov")], WIDTHS)
+    w.line("Efter den anden tabel kommer et overblik uden streger:", after=8)
+    c = w.canvas
+    y = w.y - 12.5
+    for x, text in ((LEFT, "Funktion"), (LEFT + 150, "Opgave")):  # column headers without rules
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(x, y, text)
+    y -= 14
+    for x, text in ((LEFT, "Tovholderen"), (LEFT + 150, "Modtager alle henvendelser")):
+        c.setFont("Helvetica", 10)
+        c.drawString(x, y, text)
+    w.y = y - 8
+    w.line("En tabel med en enkelt række:", after=8)
+    grid(w, [("Alarm ved fare", "112", "Døgnet rundt")], WIDTHS, bold_rows=())
+    w.runs([("Helvetica-Bold", "2.1"), ("Helvetica-Bold", " " * 12 + "Organisering")], 13, after=4)
+    w.line("Organiseringen følger kommunens generelle beredskabsplan og er beskrevet her.")
+    grid(w, [("Fortroligt", "")], [200, 250], top=62, row_height=18)  # a footer drawn as a table
+    w.save()
+    return path
+
+
+def build_adjacent_tables(path: Path) -> Path:
+    """Two tables with the same columns, one ending page 1 and one opening page 2, each with its own header."""
+    w = Writer(path, pages=2)
+    w.line("Mødefora", 16, "Helvetica-Bold", after=6)
+    while w.y > 200:
+        w.line("Kommunen holder faste møder med politiet og skolerne om bekymringer for unge.")
+    w.gap(10)
+    grid(w, [("Forum", "Deltagere", "Hvor tit"), ("Styregruppen", "Direktørerne", "Kvartalsvis"),
+             ("Infohuset", "Politi og kommune", "Hver måned")], WIDTHS)
+    w.new_page()
+    grid(w, [("Kursus", "Målgruppe", "Hvornår"), ("Grundkursus", "Nye medarbejdere", "Hvert forår")], WIDTHS)
+    w.line("Teksten efter tabellerne.")
+    w.save()
+    return path
+
+
 def build_columns(path: Path) -> Path:
     """One page in two columns with a heading bar (white on dark) and a shaded fact box in the right column."""
     c = Canvas(str(path), pagesize=A4)

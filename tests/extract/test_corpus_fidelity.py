@@ -35,3 +35,22 @@ def test_docx_and_pdf_body_text_agree(plan: str) -> None:
 
 def test_there_are_plans_in_both_formats() -> None:
     assert len(PLANS) >= 8
+
+
+def test_hand_formatted_plan_has_one_outline_in_all_formats() -> None:
+    """klintholm: Word formatted by hand (typed "1.<tab>" steps, bold sub-headings, a table whose header row
+    ends page 1 of the PDF). Markdown source, DOCX and PDF read as the same headings, lists and tables."""
+    docs = [load_document(CORPUS / "src" / "klintholm.md"), load_document(CORPUS / "plans" / "klintholm.docx"),
+            load_document(CORPUS / "plans" / "klintholm.pdf")]
+    outlines = [[(h.text, h.level) for h in doc.headings] for doc in docs]
+    assert outlines[0] == outlines[1] == outlines[2]
+    assert ("Action card 2 – Alvorlig bekymring uden umiddelbar fare", 2) in outlines[0]
+    for kind in ("list_item", "table", "paragraph"):
+        counts = [sum(b.kind == kind for b in doc.blocks) for doc in docs]
+        assert counts[0] == counts[1] == counts[2], (kind, counts)
+    lists = [[b.text for b in doc.blocks if b.kind == "list_item"] for doc in docs]
+    assert lists[1][:2] == ["Ring 112. Sig, hvor du er, og hvad der sker.",
+                            "Bring dig selv og andre i sikkerhed. Konfronter ikke personen."]
+    tables = [[b for b in doc.blocks if b.kind == "table"][1] for doc in docs]
+    assert all(t.rows[0] == ["Funktion", "Opgave i en akut situation", "Stedfortræder"] and t.header_rows == 1
+               and len(t.rows) == 8 for t in tables)

@@ -232,6 +232,76 @@ def test_nested_lists_depths_and_no_bullet_glyphs(tmp_path: Path) -> None:
     assert "\uf0b7" not in result.text() and "•" not in result.text()
 
 
+def _typed(marker: str, text: str, *, left: int | None = 357, hanging: int = 357, gap: str = "tab",
+           rpr: str = "") -> str:
+    """A list item formatted by hand: a Normal paragraph "1.<tab>text" with a hanging indent, no w:numPr."""
+    ind = f'<w:ind w:left="{left}" w:hanging="{hanging}"/>' if left is not None else ""
+    ppr = f'<w:pPr><w:tabs><w:tab w:pos="{left or 0}" w:val="left"/></w:tabs>{ind}</w:pPr>' if ind else ""
+    run_pr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    sep = "<w:tab/>" if gap == "tab" else '<w:t xml:space="preserve"> </w:t>'
+    return (f'<w:p>{ppr}<w:r>{run_pr}<w:t xml:space="preserve">{marker}</w:t>{sep}</w:r>'
+            f'<w:r>{run_pr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>')
+
+
+def test_typed_list_markers_are_list_items_and_numbered_titles_stay_headings(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.styles["Normal"].font.size = Pt(11)
+    bold = "<w:b/>"
+    add_xml(doc, _typed("1.", "Hvad er denne plan?", left=None, rpr=bold)  # a hand-numbered title: a heading
+            + para(body())
+            + para("Action card 1 – Umiddelbar fare", rpr=bold)
+            + _typed("1.", "Ring 112. Sig, hvor du er, og hvad der sker.")
+            + _typed("2.", "Tal med din nærmeste leder samme dag.")
+            + _typed("a)", "også uden for åbningstid", left=714)
+            + _typed("-", "før du går hjem", left=1071)
+            + _typed("3.", "Følg politiets anvisninger")  # no final period, body type: still a step
+            + _typed("•", "Symbolfri punkttegn med tabulator")
+            + _typed("4)", "Orienter lederen", left=None)  # no indent at all: the tab is enough
+            + para("2.1 Organisering", rpr=bold)
+            + para(body()))
+
+    result = save(doc, tmp_path)
+    assert [h.text for h in result.headings] == [
+        "1. Hvad er denne plan?", "Action card 1 – Umiddelbar fare", "2.1 Organisering"]
+    assert (result.headings[0].numbering, result.headings[0].level) == ("1", 1)
+    assert (result.headings[2].numbering, result.headings[2].level) == ("2.1", 2)
+    items = [(b.text, b.depth) for b in result.blocks if b.kind == "list_item"]
+    # The marker goes, as in the PDF extractor; depth by where the marker stands.
+    assert items == [("Ring 112. Sig, hvor du er, og hvad der sker.", 0),
+                     ("Tal med din nærmeste leder samme dag.", 0), ("også uden for åbningstid", 1),
+                     ("før du går hjem", 2), ("Følg politiets anvisninger", 0),
+                     ("Symbolfri punkttegn med tabulator", 0), ("Orienter lederen", 0)]
+    assert all(b.section[-1] == "Action card 1 – Umiddelbar fare"
+               for b in result.blocks if b.kind == "list_item")
+    assert "\t" not in result.text()
+
+
+def test_enumerator_before_a_space_needs_a_second_sign_of_a_list(tmp_path: Path) -> None:
+    doc = docx.Document()
+    add_xml(doc, para(body())
+            # A run of typed steps with a space after the number and no indent: the neighbours vouch.
+            + _typed("1.", "Ring 112 ved fare.", left=None, gap="space")
+            + _typed("2.", "Bring dig selv i sikkerhed.", left=None, gap="space")
+            + para(body())
+            # One step on its own, but indented like a list.
+            + _typed("a)", "at sikre overblik", left=720, hanging=360, gap="space")
+            + para(body())
+            # Sentences that start like an enumerator: ordinals, initials, one number alone.
+            + para("1. januar 2025 trådte den nye lov i kraft for alle kommuner.")
+            + para(body())
+            + para("3. sektor er en vigtig partner i det forebyggende arbejde.")
+            + para("A. P. Møller Fonden har støttet projektet i tre år.")
+            + para(body())
+            + para("1. Kommunen har ansvaret for planen, og den følges op hvert år."))
+
+    result = save(doc, tmp_path)
+    assert [b.text for b in result.blocks if b.kind == "list_item"] == [
+        "Ring 112 ved fare.", "Bring dig selv i sikkerhed.", "at sikre overblik"]
+    for start in ("1. januar", "3. sektor", "A. P. Møller", "1. Kommunen"):
+        assert by_text(result, start).kind == "paragraph", start
+    assert not result.headings
+
+
 # -------------------------------------------------------------------------------------------- tables
 
 

@@ -9,7 +9,7 @@ import pytest
 from concept_audit.extract import load_document
 from concept_audit.extract.pdf import join_lines
 
-from pdf_builders import HEADER, build_columns, build_plan
+from pdf_builders import HEADER, build_adjacent_tables, build_broken_tables, build_columns, build_plan
 
 BACKENDS = ["pdfium", "pdfplumber"]
 
@@ -27,6 +27,12 @@ def plan(request, plan_path):
 @pytest.fixture(scope="module", params=BACKENDS)
 def columns(request, tmp_path_factory):
     return load_document(build_columns(tmp_path_factory.mktemp("pdf") / "cols.pdf"), pdf_backend=request.param)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def broken(request, tmp_path_factory):
+    return load_document(build_broken_tables(tmp_path_factory.mktemp("pdf") / "broken.pdf"),
+                         pdf_backend=request.param)
 
 
 def _block(doc, start: str):
@@ -141,3 +147,49 @@ def test_heading_bar_is_a_heading(columns):
 )
 def test_join_lines(lines, joined):
     assert join_lines(lines) == joined
+
+
+def test_table_whose_header_row_ends_the_page_is_one_table(broken):
+    """Only the bold header row fits at the foot of page 1: it is a table, joined to its rows on page 2."""
+    first = [b for b in broken.blocks if b.kind == "table"][0]
+    assert first.rows == [["Funktion", "Opgave i en akut situation", "Stedfortræder"],
+                          ["Medarbejderen", "Ringer 112 ved fare", "–"],
+                          ["Nærmeste leder", "Orienterer kontaktpersonen", "Souschef"],
+                          ["Kommunaldirektøren", "Beslutter om krisestaben", "Direktøren"]]
+    assert first.header_rows == 1 and first.page == 1
+    assert [h.text for h in broken.headings if h.page == 1] == ["3. Hvem gør hvad?"]
+    assert first.section == ["3. Hvem gør hvad?"]
+
+
+def test_table_broken_over_a_page_with_repeated_header_and_broken_row(broken):
+    second = [b for b in broken.blocks if b.kind == "table"][1]
+    assert second.rows == [["Hvem", "Hvad", "Hvornår"], ["Lederen", "Orienterer Info-huset", "Samme dag"],
+                           ["Kontaktpersonen", "Kontakter politiet og vurderer sagen", "Samme dag"],
+                           ["Borgmesteren", "Udtaler sig efter aftale", "Efter behov"]]
+    assert second.header_rows == 1 and second.page == 2
+
+
+def test_one_row_table_and_grid_in_the_footer_band(broken):
+    tables = [b for b in broken.blocks if b.kind == "table"]
+    assert len(tables) == 3
+    assert tables[2].rows == [["Alarm ved fare", "112", "Døgnet rundt"]] and tables[2].header_rows == 0
+    # A one-row grid wholly in the bottom band is a footer drawn as a table: text, and never a heading.
+    footer = _block(broken, "Fortroligt")
+    assert footer.kind == "paragraph"
+
+
+def test_no_headings_from_table_text_or_side_by_side_column_labels(broken):
+    heads = [h.text for h in broken.headings]
+    assert heads[0] == "3. Hvem gør hvad?" and heads[-1].endswith("Organisering")  # a number split off by a gap
+    assert len(heads) == 2
+    for label in ("Funktion", "Opgave", "Stedfortræder", "Hvem", "Fortroligt"):
+        assert not any(h.startswith(label) for h in heads), label
+    assert [b.kind for b in broken.blocks if b.text in ("Funktion", "Opgave")] == ["paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_tables_meeting_at_a_page_break_with_their_own_headers_stay_apart(tmp_path, backend):
+    doc = load_document(build_adjacent_tables(tmp_path / "adjacent.pdf"), pdf_backend=backend)
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert [t.rows[0][0] for t in tables] == ["Forum", "Kursus"]
+    assert [(len(t.rows), t.header_rows, t.page) for t in tables] == [(3, 1, 1), (2, 1, 2)]

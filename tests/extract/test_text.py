@@ -58,3 +58,80 @@ def test_plain_text_numbered_headings(tmp_path: Path) -> None:
     headings = [(b.text, b.level) for b in doc.headings]
     assert headings == [("1. Strategi", 1), ("2.1 Organisering", 2)]
     assert [b.text for b in doc.blocks if b.kind == "list_item"] == ["SSP", "PSP"]
+
+
+BOLD_HEADINGS = """# Beredskabsplan
+
+**Action cards for ledere og medarbejdere**
+
+# 4. Action cards
+
+**Action card 1 – Umiddelbar fare**
+
+1. Ring 112.
+
+**Action card 2 – Alvorlig bekymring uden umiddelbar fare**
+
+**Faktaboks:** Info-huset holder møde hver måned.
+
+**Ansvarlig:**
+
+**Tabel 1. Mødefora**
+
+**Kontaktpersonen ringer altid til politiet samme dag.**
+
+**Hvem gør hvad?**
+
+## 4.1 Organisering
+
+**Kontakt til politiet**
+
+**4.1.1 Sagsgang**
+
+**Efter mødet**
+
+> **Faktaboks om Info-huset**
+"""
+
+
+def test_markdown_bold_paragraph_is_a_heading_one_level_below(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(BOLD_HEADINGS, encoding="utf-8")
+    doc = load_document(path)
+    assert [(h.text, h.level) for h in doc.headings] == [
+        ("Beredskabsplan", 1), ("Action cards for ledere og medarbejdere", 2), ("4. Action cards", 1),
+        ("Action card 1 – Umiddelbar fare", 2), ("Action card 2 – Alvorlig bekymring uden umiddelbar fare", 2),
+        ("Hvem gør hvad?", 2), ("4.1 Organisering", 2), ("Kontakt til politiet", 3), ("4.1.1 Sagsgang", 3),
+        ("Efter mødet", 4)]
+    assert [b.text for b in doc.blocks if b.kind == "list_item"] == ["Ring 112."]
+    assert doc.blocks[4].section == ["4. Action cards", "Action card 1 – Umiddelbar fare"]
+    # A bold lead-in with text after it, a label, a caption, a bold sentence, a box title: not headings.
+    for start in ("Faktaboks: Info-huset", "Ansvarlig:", "Tabel 1.", "Kontaktpersonen ringer", "Faktaboks om"):
+        block = next(b for b in doc.blocks if b.text.startswith(start))
+        assert block.kind == "paragraph", start
+
+
+def test_markdown_and_hand_formatted_docx_have_the_same_outline(tmp_path: Path) -> None:
+    import docx
+
+    source = ("# 1. Strategi\n\nKommunen arbejder med forebyggelse i tæt samarbejde med politiet og skolerne.\n\n"
+              "**Mentorforløb**\n\nEn mentor mødes med den unge hver uge i et halvt år.\n\n"
+              "**Forældrecoaching (foregribende)**\n\nForældre får støtte af en coach.\n\n"
+              "# 2. Organisering\n\n**Hvem gør hvad?**\n\nOpgaverne hænger ved funktionen.\n")
+    md = tmp_path / "plan.md"
+    md.write_text(source, encoding="utf-8")
+    word = docx.Document()
+    for block in source.strip().split("\n\n"):
+        if block.startswith("# "):
+            word.add_paragraph(block[2:], style="Heading 1")
+        elif block.startswith("**"):
+            word.add_paragraph().add_run(block.strip("*")).bold = True
+        else:
+            word.add_paragraph(block)
+    word.save(str(tmp_path / "plan.docx"))
+
+    outline = [[(h.text, h.level, h.section) for h in load_document(tmp_path / name).headings]
+               for name in ("plan.md", "plan.docx")]
+    assert outline[0] == outline[1]
+    assert [t for t, _, _ in outline[0]] == ["1. Strategi", "Mentorforløb", "Forældrecoaching (foregribende)",
+                                             "2. Organisering", "Hvem gør hvad?"]
