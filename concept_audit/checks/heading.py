@@ -28,7 +28,7 @@ _NUMBER = re.compile(
     r"^\s*(?:"
     # a numbered label: "Action card 5 –", "Handlekort 2:", "Bilag 3 –", "Trin 2." (the label names the
     # document part, not the subject)
-    r"(?:bilag|kapitel|afsnit|action\s*card|handlekort|handleark|tjekliste|trin|del|tema)\s+[\dA-Z]{1,2}(?:\.\d{1,2})*\s*(?:[-–—:]|\.(?=\s))\s*"
+    r"(?:bilag|kapitel|afsnit|action\s*card|kort|handlekort|handleark|tjekliste|trin|del|tema)\s+[\dA-Z]{1,2}(?:\.\d{1,2})*\s*(?:[-–—:]|\.(?=\s))\s*"
     r"|(?:(?:bilag|kapitel|afsnit)\s+)?[\dA-Z]{1,2}(?:\.\d{1,2})*\.?\s+)", re.I)
 FUNCTION_WORDS = frozenset("af og på i til for med om ved fra den det de en et der som samt eller vores vi "
                            "jeres din dit".split())

@@ -40,6 +40,8 @@ def test_numbered_labels_are_numbering_not_subject() -> None:
     assert strip_number("Action card 5 – Efter en politiindsats") == "Efter en politiindsats"
     assert strip_number("Handlekort 2: Sagsgang i infohuset") == "Sagsgang i infohuset"
     assert strip_number("Bilag 4.3 Samarbejdsaftale") == "Samarbejdsaftale"
+    assert strip_number("Kort D – Efter politiets indsats") == "Efter politiets indsats"
+    assert strip_number("Kort om planen") == "Kort om planen"      # "kort" (brief) without a number is a word
     assert strip_number("4. Action cards") == "Action cards"      # a label without a number is the subject
     score, _, specific = heading_check("strategi.opfoelgning-paa-bekymringer").score("Action card 5 – Efter en politiindsats")
     assert score == 100 and specific
