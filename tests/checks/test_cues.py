@@ -41,3 +41,22 @@ def test_a_routine_cancels_an_intent_cue() -> None:
     found = cues_by_text("Vejledningen skal opdateres.", "Vejledningen skal opdateres hvert år af SSP-lederen.")
     assert found["Vejledningen skal opdateres."] == "intent"
     assert found["Vejledningen skal opdateres hvert år af SSP-lederen."] is None
+
+
+def test_dated_passives_placeholders_and_qualified_lacks() -> None:
+    found = cues_by_text(
+        "Registreringen afklares med Jura og Digitalisering i første halvår 2026.",
+        "Afsnittet udarbejdes i 2026.",
+        "Der er i dag ikke en fælles registreringspraksis.",
+        "Vi vil lave en side på hjemmesiden.",
+        "Handlingsplanen blev vedtaget i 2025.",               # done, not planned
+        "Henvendelsen registreres i fagsystemet samme dag.",   # practice, not intent
+        "Det gør ikke noget, om bekymringen viser sig at være ubegrundet.",
+    )
+    assert found["Registreringen afklares med Jura og Digitalisering i første halvår 2026."] == "intent"
+    assert found["Afsnittet udarbejdes i 2026."] == "intent"
+    assert found["Der er i dag ikke en fælles registreringspraksis."] == "lack"
+    assert found["Vi vil lave en side på hjemmesiden."] == "intent"
+    assert found["Handlingsplanen blev vedtaget i 2025."] is None
+    assert found["Henvendelsen registreres i fagsystemet samme dag."] is None
+    assert found["Det gør ikke noget, om bekymringen viser sig at være ubegrundet."] is None
