@@ -29,8 +29,9 @@ META_FIELDS = {"name": (str, True), "version": ((str, int, float), True), "title
                "description": (str, False), "lang": (str, False)}
 VERDICT_FIELDS = {"min_passages": (int, False), "cue_share_max": ((int, float), False),
                   "weak_min_passages": (int, False)}
-FACET_FIELDS = {"label": ((str, dict), True), "terms": (list, True), "exclude": (list, False)}
-CUE_FIELDS = {**FACET_FIELDS, "unless": (list, False)}
+TERMS_FIELDS = {"label": ((str, dict), True), "terms": (list, True), "exclude": (list, False)}
+FACET_FIELDS = {**TERMS_FIELDS, "in_headings": (bool, False)}
+CUE_FIELDS = {**TERMS_FIELDS, "unless": (list, False)}
 SECTION_FIELDS = {"id": (str, True), "title": (str, True), "questions": (list, False), "annex": (bool, False)}
 ELEMENT_FIELDS = {
     "id": (str, True), "chapter": (str, True), "level": (str, True), "name": (str, True),
@@ -110,7 +111,8 @@ class RuleSet:
 
 def compile_facet(fid: str, config: Any, where: Where, prefix: str) -> Facet:
     validate_fields(config, FACET_FIELDS, where, prefix)
-    return Facet(fid, labels(config["label"], where, f"{prefix}.label"), compile_term_set(config, where, prefix))
+    return Facet(fid, labels(config["label"], where, f"{prefix}.label"), compile_term_set(config, where, prefix),
+                 bool(config.get("in_headings", False)))
 
 
 def default_rules_path() -> Path:

@@ -75,3 +75,15 @@ def test_bad_cue_unless(tmp_path: Path, raw: dict) -> None:
     data = copy.deepcopy(raw)
     data["cues"]["intent"]["unless"] = ["re:[bad"]
     assert "cue intent" in error_of(tmp_path, data)
+
+
+def test_in_headings_is_a_facet_option_not_a_cue_option(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    data["facets"]["responsible"]["in_headings"] = True
+    load_rules(write(tmp_path, data))  # accepted on a facet
+    data = copy.deepcopy(raw)
+    data["cues"]["intent"]["in_headings"] = True
+    assert "in_headings" in error_of(tmp_path, data)
+    data = copy.deepcopy(raw)
+    data["facets"]["responsible"]["in_headings"] = "ja"
+    assert "facets.responsible.in_headings" in error_of(tmp_path, data)

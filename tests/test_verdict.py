@@ -196,3 +196,14 @@ def test_a_plain_order_intention_is_an_intention() -> None:
            ("p", "Vi vil lave en side på kommunens hjemmeside, hvor borgere kan læse om bekymringer."),
            ("p", "Medarbejderne skal også kunne finde planen på intranettet, som kommunikationsafdelingen opdaterer.")]
     assert status(*doc, element=KOMMUNIKATION) == "weak"
+
+
+def test_what_a_workflow_handles_may_stand_in_its_heading() -> None:
+    element = "organisering.godkendte-arbejdsgange"
+    doc = [("h", 2, "Håndtering af bekymringshenvendelser"),
+           ("p", "Arbejdsgangen nedenfor er godkendt af styregruppen den 4. marts 2025."),
+           ("p", "Ændringer i arbejdsgangen skal godkendes af styregruppen.")]
+    assert status(*doc, element=element) == "covered"
+    # the same sentences under a heading that says nothing of concerns describe some other routine
+    other = [("h", 2, "Indkøb"), *doc[1:]]
+    assert status(*other, element=element) != "covered"

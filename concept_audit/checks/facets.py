@@ -22,6 +22,10 @@ class Facet:
     id: str
     label: dict[str, str]
     terms: object  # TermSet
+    in_headings: bool = False
+    """May the facet stand in the heading a passage is under? For *what* a passage is about ("Arbejdsgangen
+    nedenfor er godkendt ..." under "Håndtering af bekymringshenvendelser"), the heading says it; for who,
+    how or when it does not."""
 
 
 @dataclass
@@ -42,6 +46,8 @@ class FacetsCheck:
                 if passage.index in ctx.cued or passage.kind == "heading":
                     continue
                 found = facet.terms.find(passage.tokens)
+                if not found and facet.in_headings and passage.section_id >= 0:
+                    found = facet.terms.find(ctx.text.passages[passage.section_id].tokens)
                 if found:
                     yield Finding("facet", facet.id, passage=passage, term=found[0])
 
