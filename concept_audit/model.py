@@ -40,6 +40,10 @@ class Block:
     """Heading level, 1 = top (chapter). Only for headings."""
     depth: int | None = None
     """List nesting depth, 0 = top level. Only for list items."""
+    ordered: bool | None = None
+    """True for an item of a numbered or lettered list ("1.", "2)", "a)", Word's decimal/letter/roman
+    numbering), False for a bullet (or any other unnumbered item); None for blocks that are not list items.
+    The steps of a numbered list form one procedure, read in order; bullets are a set of points."""
     rows: list[list[str]] | None = None
     """Table cells row by row (merged cells appear once). Only for tables; ``text`` is a flat rendering."""
     header_rows: int = 0

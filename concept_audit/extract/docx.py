@@ -61,6 +61,8 @@ _LIST_NAME = re.compile(
     r"^(?:list bullet|list number|list paragraph|listeafsnit|opstilling\s*-?\s*(?:punkttegn|talformat)"
     r"|punktopstilling|nummereret liste)\s*([1-9])?$"
 )
+_NUMBER_LIST_NAME = re.compile(r"^(?:list number|opstilling\s*-?\s*talformat|nummereret liste)")
+"""List styles whose name says numbered ("List Number 2"): their items are ordered even without w:numPr."""
 _TOC_NAME = re.compile(r"^(?:toc|indholdsfortegnelse)\s*\d")
 # Markers typed by hand in front of a list item (no w:numPr): the bullet glyphs the PDF extractor knows
 # (pdf._BULLETS) and symbol-font glyphs, or a dash or "*" before a tab; a dash before a space as well.
@@ -123,6 +125,8 @@ class _Resolved:
     toc: bool
     left: int = 0
     first: int = 0
+    list_ordered: bool = False
+    """The list style (``list_depth``) is a numbered one by its name ("List Number"), not "List Bullet"."""
 
 
 class _Styles:
@@ -179,6 +183,7 @@ class _Styles:
         level: int | None = None
         level_known = False
         num_id = ilvl = size = list_depth = None
+        list_ordered = False
         bold: bool | None = None
         left = first = None
         toc = False
@@ -206,9 +211,10 @@ class _Styles:
                 match = _LIST_NAME.match(style.name)
                 if match:
                     list_depth = int(match.group(1) or 1) - 1
+                    list_ordered = bool(_NUMBER_LIST_NAME.match(style.name))
             toc = toc or bool(_TOC_NAME.match(style.name))
         resolved = _Resolved(level, num_id, ilvl, self.default_bold if bold is None else bold,
-                             size or self.default_size, list_depth, toc, left or 0, first or 0)
+                             size or self.default_size, list_depth, toc, left or 0, first or 0, list_ordered)
         self._cache[style_id] = resolved
         return resolved
 
@@ -350,16 +356,21 @@ class _Numbering:
             aid = target.abstract
         return aid, self.abstracts.get(aid, {})
 
-    def advance(self, num_id: str, ilvl: int) -> tuple[str | None, bool]:
-        """Count one paragraph of list ``num_id`` at level ``ilvl``; return (label, is_bullet)."""
+    def advance(self, num_id: str, ilvl: int) -> tuple[str | None, bool, bool]:
+        """Count one paragraph of list ``num_id`` at level ``ilvl``; return (label, is_bullet, is_ordered).
+
+        A label is ordered when it draws a counter ("3.", "b)", "iv", "2.1"): a level text with a ``%n``
+        placeholder whose level counts (a format other than ``bullet`` and ``none``). A level text without
+        one ("–" in a decimal level) is drawn like a bullet, whatever its format.
+        """
         num = self.nums.get(num_id)
         if num is None:
-            return None, False
+            return None, False, False
         aid, abstract = self._abstract(num)
         levels = {**abstract, **num.levels}
         level = levels.get(ilvl, _Level())
         if level.fmt == "bullet":
-            return None, True
+            return None, True, False
         key = f"num:{num_id}" if num.starts else f"abs:{aid}"
         counters = self.counters.get(key)
         if counters is None:
@@ -378,15 +389,20 @@ class _Numbering:
             if restart is None or restart > ilvl:
                 counters[deeper] = None
 
+        counted = False
+
         def expand(match: re.Match[str]) -> str:
+            nonlocal counted
             i = int(match.group(1)) - 1
             if not 0 <= i <= 8:
                 return ""
             value = counters[i] if counters[i] is not None else start_of(i)
             fmt = "decimal" if level.legal and i < ilvl else levels.get(i, _Level()).fmt
-            return format_number(value, fmt)
+            drawn = "" if fmt == "bullet" else format_number(value, fmt)
+            counted = counted or bool(drawn)
+            return drawn
 
-        return re.sub(r"%([1-9])", expand, level.text).strip(), False
+        return re.sub(r"%([1-9])", expand, level.text).strip(), False, counted
 
 
 # -------------------------------------------------------------------------------------------- walking
@@ -403,6 +419,8 @@ class _Para:
     label: str | None = None
     """Word's automatic number as drawn ("2.1.4", "a)"), when the paragraph is numbered."""
     bullet: bool = False
+    ordered: bool = False
+    """Word draws a counter ("3.", "b)"), not a bullet or a fixed text; or the list style is numbered."""
     ilvl: int | None = None
     list_depth: int | None = None
     toc: bool = False
@@ -519,17 +537,19 @@ class _Walker:
 
         text = _Text()
         self._inline(p, text, style.bold, style.size)
-        label, bullet = None, False
+        label, bullet, ordered = None, False, False
         if num_id and num_id != "0":
-            label, bullet = self.numbering.advance(num_id, ilvl)
+            label, bullet, ordered = self.numbering.advance(num_id, ilvl)
         else:
             ilvl = None  # not numbered: a list style's depth decides, if any
+        if label is None and not bullet:
+            ordered = style.list_ordered  # no number drawn: a "List Number" style is still a numbered list
         size = text.sizes.most_common(1)[0][0] if text.sizes else style.size
         para = _Para(text=text.text, paragraph=index, container=container, style_level=level, label=label,
-                     bullet=bullet, ilvl=ilvl, list_depth=style.list_depth, toc=toc or style.toc,
-                     in_table=in_table, leading_symbol=text.leading_symbol, chars=text.chars,
-                     bold_chars=text.bold_chars, size=size, indent=indent, indented=indented,
-                     box_border=border)
+                     bullet=bullet, ordered=ordered, ilvl=ilvl, list_depth=style.list_depth,
+                     toc=toc or style.toc, in_table=in_table, leading_symbol=text.leading_symbol,
+                     chars=text.chars, bold_chars=text.bold_chars, size=size, indent=indent,
+                     indented=indented, box_border=border)
         if not in_table:
             self.items.append(para)
         for box in text.boxes:
@@ -836,14 +856,19 @@ def _classify(items: list[_Para | _Table]) -> list[Block]:
         elif numbered and not item.toc:
             # "List Bullet 2" often points at level 0 of its own list: the style's number is the depth.
             depth = max(item.ilvl or 0, item.list_depth or 0)
-            blocks.append(Block(index=0, kind="list_item", text=text, depth=depth, **common))
+            blocks.append(Block(index=0, kind="list_item", text=text, depth=depth, ordered=item.ordered,
+                                **common))
         elif item.list_depth is not None and not item.toc:
-            blocks.append(Block(index=0, kind="list_item", text=text, depth=item.list_depth, **common))
+            # A list style without Word numbering: numbered by its name, or by an enumerator typed in it.
+            ordered = item.ordered or _typed_enumerator(text.lstrip())
+            blocks.append(Block(index=0, kind="list_item", text=text, depth=item.list_depth, ordered=ordered,
+                                **common))
         elif id(item) in typed:
             # The marker goes, as in the PDF extractor: the item's text is what follows it.
-            stripped = text.lstrip()[typed[id(item)]:]
+            length, ordered = typed[id(item)]
+            stripped = text.lstrip()[length:]
             blocks.append(Block(index=0, kind="list_item", text=stripped, depth=depths.get(item.indent, 0),
-                                **common))
+                                ordered=ordered, **common))
         else:
             kind_container = "box" if item.box_border and item.container == "body" else item.container
             blocks.append(Block(index=0, kind="paragraph", text=text, paragraph=item.paragraph,
@@ -889,14 +914,22 @@ def _loose_number(text: str) -> int | None:
     return match.end()
 
 
-def _typed_markers(items: list[_Para | _Table], headings: set[int]) -> dict[int, int]:
-    """Paragraphs that are list items by a marker typed by hand: id → length of the marker (with its gap).
+def _typed_enumerator(text: str) -> bool:
+    """The text starts with an enumerator typed by hand ("1.<tab>", "a) at sikre"), not a bullet."""
+    if _TYPED_BULLET.match(text):
+        return False
+    return bool(_TYPED_NUMBER.match(text)) or _loose_number(text) is not None
+
+
+def _typed_markers(items: list[_Para | _Table], headings: set[int]) -> dict[int, tuple[int, bool]]:
+    """Paragraphs that are list items by a marker typed by hand: id → (length of the marker with its gap,
+    whether the marker is an enumerator, i.e. the item is ordered).
 
     A bullet glyph, or a dash or enumerator before a tab, is enough. An enumerator before a single space
     also starts ordinary sentences, so it needs a second sign of a list: an indent (the paragraph's own
     or its style's) or a neighbouring paragraph that is a typed enumerated item too.
     """
-    found: dict[int, int] = {}
+    found: dict[int, tuple[int, bool]] = {}
     loose: dict[int, int] = {}
     numbers: set[int] = set()
     order: list[_Para | None] = []  # paragraphs in body order, None where a table interrupts
@@ -914,11 +947,11 @@ def _typed_markers(items: list[_Para | _Table], headings: set[int]) -> dict[int,
         match = _TYPED_BULLET.match(text)
         number = None if match else _TYPED_NUMBER.match(text)
         if match or number:
-            found[id(item)] = (match or number).end()  # type: ignore[union-attr]
+            found[id(item)] = ((match or number).end(), number is not None)  # type: ignore[union-attr]
             if number:
                 numbers.add(id(item))
         elif item.leading_symbol:
-            found[id(item)] = 0
+            found[id(item)] = (0, False)
         else:
             end = _loose_number(text)
             if end is not None:
@@ -930,7 +963,7 @@ def _typed_markers(items: list[_Para | _Table], headings: set[int]) -> dict[int,
         neighbours = [order[j] for j in (i - 1, i + 1) if 0 <= j < len(order)]
         if item.indented or any(n is not None and n.container == item.container and id(n) in enumerated
                                 for n in neighbours):
-            found[id(item)] = loose[id(item)]
+            found[id(item)] = (loose[id(item)], True)
     return found
 
 

@@ -139,6 +139,8 @@ class _Draft:
     kind: str = "paragraph"
     marker_x: float = 0.0
     text_x: float = 0.0
+    ordered: bool | None = None
+    """For a list item: its marker is an enumerator ("1.", "a)"), not a bullet."""
     table: TableArea | None = None
     after_break: bool = False
     """Started at a page or column change rather than at a visible paragraph gap."""
@@ -283,6 +285,7 @@ def build_drafts(pages: list[list[Item]], style: _Style) -> list[_Draft]:
             kind, match = _marker(item)
             if kind:
                 current.kind = "list_item"
+                current.ordered = kind == "enum"
                 current.marker_x = item.x0 - item.region_x0
                 offset = 0
                 consumed = len(match.group().replace(" ", "")) if match else 0
@@ -363,8 +366,8 @@ def drafts_to_blocks(drafts: list[_Draft], style: _Style, marker_indents: list[f
             text = join_lines([l.text for l in draft.lines])
             text = _BULLET.sub("", text, count=1) if _BULLET.match(text) else _ENUM.sub("", text, count=1)
             depth = sum(1 for x in marker_indents if x < draft.marker_x - 4)
-            blocks.append(Block(index=0, kind="list_item", text=text, depth=depth, page=first.page,
-                                container=container))  # type: ignore[arg-type]
+            blocks.append(Block(index=0, kind="list_item", text=text, depth=depth, ordered=draft.ordered,
+                                page=first.page, container=container))  # type: ignore[arg-type]
             continue
         text = join_lines([l.text for l in draft.lines])
         if _is_heading(draft, style):

@@ -2,9 +2,10 @@
 
 Markdown headings become headings, and so does a short paragraph set entirely in bold (one level below
 the current heading, as the DOCX extractor reads a bold Word paragraph); ``-``/``*``/``1.`` lines are list
-items (two spaces of indent per level), pipe tables tables, ``>`` quotes boxes, ``[^n]:`` lines footnotes.
-A YAML front-matter block supplies title and date. Plain text uses the same reader with the conventions a
-typed plan has: numbered short lines are headings, bullets are list items.
+items (two spaces of indent per level; ``1.`` and ``1)`` items are ordered, bullets are not), pipe tables
+tables, ``>`` quotes boxes, ``[^n]:`` lines footnotes. A YAML front-matter block supplies title and date.
+Plain text uses the same reader with the conventions a typed plan has: numbered short lines are headings,
+bullets are list items.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from ..model import Block, Document
 from .structure import numbering_depth, section_number, title_like
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST = re.compile(r"^(?P<indent>\s*)(?:[-*+•▪◦‣–]|\d{1,2}[.)])\s+(?P<text>.*)$")
+_LIST = re.compile(r"^(?P<indent>\s*)(?:[-*+•▪◦‣–]|(?P<number>\d{1,2}[.)]))\s+(?P<text>.*)$")
+"""A list item line: a bullet ("-", "*", "+", "•" ...) or an enumerator ("1.", "2)"): then it is ordered."""
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FOOTNOTE_DEF = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*(?P<text>.*)$")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
@@ -181,7 +183,7 @@ def parse_markup(text: str, *, markdown: bool) -> tuple[dict, list[Block]]:
                 i += 1
                 text_ += " " + lines[i].strip()
             blocks.append(Block(index=0, kind="list_item", text=_inline(text_), depth=depth,
-                                container=container))
+                                ordered=item.group("number") is not None, container=container))
             i += 1
             continue
         paragraph.append(stripped)

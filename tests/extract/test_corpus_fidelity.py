@@ -54,3 +54,24 @@ def test_hand_formatted_plan_has_one_outline_in_all_formats() -> None:
     tables = [[b for b in doc.blocks if b.kind == "table"][1] for doc in docs]
     assert all(t.rows[0] == ["Funktion", "Opgave i en akut situation", "Stedfortræder"] and t.header_rows == 1
                and len(t.rows) == 8 for t in tables)
+
+
+@pytest.mark.parametrize("plan", ["klintholm", "lundemark"])
+def test_list_items_are_ordered_alike_in_all_formats(plan: str) -> None:
+    """klintholm's action cards are typed "1.<tab>" steps in Word, lundemark's steps use Word numbering and
+    its bullets Word bullets: every list item of the Markdown source is a list item in DOCX and PDF too, and
+    numbered or not alike (matched by text: the PDF may join a hyphenated word differently)."""
+    docs = [load_document(CORPUS / "src" / f"{plan}.md"), load_document(CORPUS / "plans" / f"{plan}.docx"),
+            load_document(CORPUS / "plans" / f"{plan}.pdf")]
+    lists = [[b for b in doc.blocks if b.kind == "list_item"] for doc in docs]
+    source = lists[0]
+    assert any(b.ordered for b in source) and all(b.ordered is not None for b in source)
+    assert [(b.text, b.ordered) for b in lists[1]] == [(b.text, b.ordered) for b in source]
+    free = list(lists[2])
+    for item in source:
+        match = max(free, key=lambda b: fuzz.ratio(b.text, item.text))
+        assert fuzz.ratio(match.text, item.text) >= 95, item.text
+        assert match.ordered == item.ordered, item.text
+        free.remove(match)
+    assert not any(b.ordered for b in free)  # lundemark's PDF: "·"-separated fact box lines read as bullets
+    assert all(b.ordered is None for doc in docs for b in doc.blocks if b.kind != "list_item")

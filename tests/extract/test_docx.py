@@ -302,6 +302,83 @@ def test_enumerator_before_a_space_needs_a_second_sign_of_a_list(tmp_path: Path)
     assert not result.headings
 
 
+def _numbered(text: str, num_id: int, ilvl: int = 0) -> str:
+    return para(text, extra_ppr=f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
+
+
+def test_word_numbering_formats_decide_ordered(tmp_path: Path) -> None:
+    """Counting formats (decimal, letters, roman) are ordered; bullets, "none" and a level text without a
+    counter ("–" in a decimal level) are drawn as marks, not numbers."""
+    doc = docx.Document()
+    doc.add_paragraph("Handlekort", style="Heading 1")
+    _multilevel(doc, 90, 90, ["%1.", "%2)"])
+    _multilevel(doc, 91, 91, ["%1)"], fmt="lowerLetter")
+    _multilevel(doc, 92, 92, ["%1."], fmt="upperRoman")
+    _multilevel(doc, 93, 93, ["\uf0b7"], fmt="bullet")
+    _multilevel(doc, 94, 94, ["–"])  # decimal format, but no %1 in the level text: a dash is drawn
+    _multilevel(doc, 95, 95, [""], fmt="none")
+    add_xml(doc, _numbered("Ring 112", 90) + _numbered("også om natten", 90, ilvl=1)
+            + _numbered("Bogstavpunkt", 91) + _numbered("Romertalspunkt", 92) + _numbered("Punkttegn", 93)
+            + _numbered("Tankestreg", 94) + _numbered("Uden tegn", 95) + para(body()))
+    doc.add_paragraph("Punkt fra skabelonen", style="List Bullet")
+    doc.add_paragraph("Trin fra skabelonen", style="List Number")
+
+    result = save(doc, tmp_path)
+    items = [(b.text, b.ordered) for b in result.blocks if b.kind == "list_item"]
+    assert items == [("Ring 112", True), ("også om natten", True), ("Bogstavpunkt", True),
+                     ("Romertalspunkt", True), ("Punkttegn", False), ("Tankestreg", False), ("Uden tegn", False),
+                     ("Punkt fra skabelonen", False), ("Trin fra skabelonen", True)]
+    assert all(b.ordered is None for b in result.blocks if b.kind != "list_item")
+
+
+def test_list_style_names_and_typed_markers_decide_ordered(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.styles["Normal"].font.size = Pt(11)
+    # List styles without Word numbering: the name says numbered or bulleted; a plain list paragraph is
+    # ordered only when an enumerator is typed in it.
+    for name in ("Opstilling - talformat", "Opstilling - punkttegn", "Listeafsnit"):
+        doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    doc.add_paragraph("Trin i talformat", style="Opstilling - talformat")
+    doc.add_paragraph("Punkt i punkttegn", style="Opstilling - punkttegn")
+    doc.add_paragraph("Punkt i listeafsnit", style="Listeafsnit")
+    doc.add_paragraph("1. Trin skrevet i listeafsnit", style="Listeafsnit")
+    add_xml(doc, para(body())
+            + _typed("1.", "Ring 112. Sig, hvor du er.")
+            + _typed("a)", "også uden for åbningstid", left=714)
+            + _typed("-", "før du går hjem", left=1071)
+            + _typed("•", "Punkttegn med tabulator")
+            + para(body())
+            + _typed("1.", "Ring til lederen.", left=None, gap="space")  # loose enumerators, vouched for
+            + _typed("2.", "Skriv en note.", left=None, gap="space")
+            + para(body())
+            + '<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r><w:r><w:tab/><w:t>Symbolpunkt</w:t></w:r></w:p>'
+            + para("1. januar 2025 trådte loven i kraft for alle kommuner."))
+
+    result = save(doc, tmp_path)
+    items = [(b.text, b.ordered) for b in result.blocks if b.kind == "list_item"]
+    assert items == [("Trin i talformat", True), ("Punkt i punkttegn", False), ("Punkt i listeafsnit", False),
+                     ("1. Trin skrevet i listeafsnit", True), ("Ring 112. Sig, hvor du er.", True),
+                     ("også uden for åbningstid", True), ("før du går hjem", False),
+                     ("Punkttegn med tabulator", False), ("Ring til lederen.", True), ("Skriv en note.", True),
+                     ("Symbolpunkt", False)]
+    assert by_text(result, "1. januar").kind == "paragraph" and by_text(result, "1. januar").ordered is None
+
+
+def test_ordered_is_in_the_json_of_every_block(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Strategi", style="Heading 1")
+    doc.add_paragraph("Trin", style="List Number")
+    doc.add_paragraph(body())
+    data = save(doc, tmp_path).to_dict()
+    assert [(b["kind"], b["ordered"]) for b in data["blocks"]] == [
+        ("heading", None), ("list_item", True), ("paragraph", None)]
+    assert list(data["blocks"][1])[:6] == ["index", "kind", "text", "level", "depth", "ordered"]
+    assert Document.from_dict(data).blocks[1].ordered is True
+    old = dict(data["blocks"][1])
+    del old["ordered"]  # a document cached before the field existed still loads
+    assert Document.from_dict({**data, "blocks": [old]}).blocks[0].ordered is None
+
+
 # -------------------------------------------------------------------------------------------- tables
 
 

@@ -193,3 +193,51 @@ def test_tables_meeting_at_a_page_break_with_their_own_headers_stay_apart(tmp_pa
     tables = [b for b in doc.blocks if b.kind == "table"]
     assert [t.rows[0][0] for t in tables] == ["Forum", "Kursus"]
     assert [(len(t.rows), t.header_rows, t.page) for t in tables] == [(3, 1, 1), (2, 1, 2)]
+
+
+def _build_numbered_and_bulleted(path: Path) -> Path:
+    """A procedure of numbered steps (one with a lettered sub-step), then bullets of three kinds."""
+    from pdf_builders import LEFT, Writer
+
+    w = Writer(path, pages=1)
+    w.line("Action card 1", 16, "Helvetica-Bold", after=6)
+    w.line("Gør sådan, hvis der er umiddelbar fare:", after=6)
+
+    def item(marker: str, text: str, indent: float = 0) -> None:
+        w.line(marker, x=LEFT + 4 + indent)
+        w.y += 12.5
+        w.line(text, x=LEFT + 22 + indent, after=2)
+
+    item("1.", "Ring 112. Sig, hvor du er, og hvad der sker.")
+    item("2.", "Bring dig selv og andre i sikkerhed.")
+    item("a)", "også uden for åbningstid", indent=18)
+    item("3)", "Følg politiets anvisninger.")
+    w.gap(8)
+    w.line("Husk at orientere:", after=6)
+    item("•", "din nærmeste leder")
+    item("–", "kontaktpersonen til Infohuset")
+    item("\u00b7", "kommunaldirektøren")
+    w.gap(8)
+    w.line("Et afsnit efter listen, der slutter siden.")
+    w.save()
+    return path
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_enumerated_items_are_ordered_and_bullets_not(tmp_path, backend):
+    doc = load_document(_build_numbered_and_bulleted(tmp_path / "steps.pdf"), pdf_backend=backend)
+    items = [(b.text, b.depth, b.ordered) for b in doc.blocks if b.kind == "list_item"]
+    assert items == [
+        ("Ring 112. Sig, hvor du er, og hvad der sker.", 0, True),
+        ("Bring dig selv og andre i sikkerhed.", 0, True),
+        ("også uden for åbningstid", 1, True),
+        ("Følg politiets anvisninger.", 0, True),
+        ("din nærmeste leder", 0, False),
+        ("kontaktpersonen til Infohuset", 0, False),
+        ("kommunaldirektøren", 0, False),
+    ]
+    assert all(b.ordered is None for b in doc.blocks if b.kind != "list_item")
+
+
+def test_bullets_of_the_plan_are_not_ordered(plan):
+    assert [b.ordered for b in plan.blocks if b.kind == "list_item"] == [False, False, False]

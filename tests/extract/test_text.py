@@ -135,3 +135,27 @@ def test_markdown_and_hand_formatted_docx_have_the_same_outline(tmp_path: Path) 
     assert outline[0] == outline[1]
     assert [t for t, _, _ in outline[0]] == ["1. Strategi", "Mentorforløb", "Forældrecoaching (foregribende)",
                                              "2. Organisering", "Hvem gør hvad?"]
+
+
+def test_markdown_numbered_items_are_ordered_and_bullets_not(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text("# Action card\n\nGør sådan:\n\n1. Ring 112.\n2) Bring dig i sikkerhed.\n   - også andre\n"
+                    "10. Orienter lederen,\n  så snart det er sikkert.\n\n- punkt\n* stjerne\n+ plus\n• prik\n"
+                    "- 2025 er året, planen gælder fra\n\n> 1. trin i en faktaboks\n", encoding="utf-8")
+    doc = load_document(path)
+    items = [(b.text, b.depth, b.ordered) for b in doc.blocks if b.kind == "list_item"]
+    assert items == [("Ring 112.", 0, True), ("Bring dig i sikkerhed.", 0, True), ("også andre", 1, False),
+                     ("Orienter lederen, så snart det er sikkert.", 0, True), ("punkt", 0, False),
+                     ("stjerne", 0, False), ("plus", 0, False), ("prik", 0, False),
+                     ("2025 er året, planen gælder fra", 0, False), ("trin i en faktaboks", 0, True)]
+    assert all(b.ordered is None for b in doc.blocks if b.kind != "list_item")
+
+
+def test_plain_text_list_items_are_ordered_by_their_marker(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("Sådan gør du, når du er bekymret for en borger:\n1) Tal med din leder samme dag om sagen\n"
+                    "2) Kontakt Infohuset samme dag om sagen\n- husk underretning\n", encoding="utf-8")
+    doc = load_document(path)
+    assert [(b.text, b.ordered) for b in doc.blocks if b.kind == "list_item"] == [
+        ("Tal med din leder samme dag om sagen", True), ("Kontakt Infohuset samme dag om sagen", True),
+        ("husk underretning", False)]
