@@ -207,3 +207,13 @@ def test_what_a_workflow_handles_may_stand_in_its_heading() -> None:
     # the same sentences under a heading that says nothing of concerns describe some other routine
     other = [("h", 2, "Indkøb"), *doc[1:]]
     assert status(*other, element=element) != "covered"
+
+
+def test_putting_a_plan_or_a_case_before_a_body_is_not_management_information() -> None:
+    element = "organisering.ledelsesinformation"
+    assert status(("h", 2, "Politisk behandling"),
+                  ("p", "Planen forelægges udvalget til godkendelse i november 2025."),
+                  ("p", "Sager forelægges infohuset efter koordinatorens vurdering."), element=element) == "missing"
+    assert status(("h", 2, "Opfølgning"),
+                  ("p", "I januar forelægges en samlet status med antal henvendelser for Børne- og Ungeudvalget."),
+                  element=element) != "missing"
