@@ -7,7 +7,6 @@ The engine knows the check kinds and their order, never an element. Per element 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from rapidfuzz import fuzz

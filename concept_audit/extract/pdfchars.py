@@ -136,7 +136,6 @@ class PdfiumSource:
                 page.close()
 
     def _read_page(self, page, number: int) -> PageChars:
-        raw = self._raw
         width, height = page.get_size()
         left, bottom_edge, _, _ = page.get_cropbox()
         out = PageChars(number=number, width=width, height=height)
