@@ -385,7 +385,7 @@ def test_ordered_is_in_the_json_of_every_block(tmp_path: Path) -> None:
 def test_table_rows_merged_cells_header_and_nested_table(tmp_path: Path) -> None:
     doc = docx.Document()
     doc.add_paragraph("Ansvar", style="Heading 1")
-    xml = f"""
+    xml = """
 <w:tbl>
  <w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>
  <w:tr><w:trPr><w:tblHeader/></w:trPr>
