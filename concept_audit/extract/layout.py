@@ -139,24 +139,54 @@ def _merge_runs(runs: list[list[Char]]) -> list[list[Char]]:
     return segments
 
 
+NOTE_MARK = "\u2063"
+"""Brackets a run of raised, small digits in a line's text: a footnote number as the PDF sets it, after the
+word that refers to the note ("bestemmelser.¹") or before the note's text at the foot of the page.
+``pdf.py`` turns a marked run into "[n]" when the document has note n (as DOCX and Markdown write it), else
+back into plain digits (a superscript that is no note reference)."""
+
+
+def _raised_digits(chars: list[Char], size: float, bottom: float) -> list[bool]:
+    """Which glyphs are superscript digits: at most 80 % of the line's size and sitting clearly above its
+    baseline (a subscript, as in CO₂, sits low and is left alone)."""
+    return [c.text.isdigit() and c.size <= 0.8 * size and c.bottom < bottom - 0.15 * size for c in chars]
+
+
 def make_line(chars: list[Char], page: int) -> Line:
-    """Build one line: text with word spaces, box, dominant size, boldness."""
+    """Build one line: text with word spaces, box, dominant size, boldness; superscript digits marked with
+    :data:`NOTE_MARK`."""
     parts: list[str] = []
     gaps: list[float] = []
     prev: Char | None = None
     sizes: dict[float, int] = {}
     bold = 0
     for c in chars:
+        key = round(c.size * 2) / 2
+        sizes[key] = sizes.get(key, 0) + len(c.text)
+    size = max(sizes, key=sizes.__getitem__)
+    normal = [c for c in chars if round(c.size * 2) / 2 == size]
+    raised = _raised_digits(chars, size, median(c.bottom for c in normal))
+    in_mark = False
+    for c, sup in zip(chars, raised):
+        space = False
         if prev is not None:
             gap = c.x0 - prev.x1
             if c.space_before or gap > 0.18 * max(c.size, prev.size):
-                parts.append(" ")
+                space = True
                 gaps.append(gap)
+        if in_mark and (not sup or space):
+            parts.append(NOTE_MARK)
+            in_mark = False
+        if space:
+            parts.append(" ")
+        if sup and not in_mark:
+            parts.append(NOTE_MARK)
+            in_mark = True
         parts.append(c.text)
-        key = round(c.size * 2) / 2
-        sizes[key] = sizes.get(key, 0) + len(c.text)
         bold += c.bold
         prev = c
+    if in_mark:
+        parts.append(NOTE_MARK)
     return Line(
         chars=chars,
         x0=min(c.x0 for c in chars),
@@ -164,7 +194,7 @@ def make_line(chars: list[Char], page: int) -> Line:
         x1=max(c.x1 for c in chars),
         bottom=median(c.bottom for c in chars),
         text="".join(parts),
-        size=max(sizes, key=sizes.__getitem__),
+        size=size,
         bold=bold >= 0.85 * len(chars),
         page=page,
         gaps=gaps,

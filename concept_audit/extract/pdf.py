@@ -7,7 +7,10 @@ set larger or bolder than the body text (the most common style by glyph count) o
 tables become tables (pdfplumber's lattice algorithm on the page's ruling lines; a table broken over a
 page is joined again), words broken at a line end are joined again unless the hyphen belongs to the
 word ("SSP-samarbejde", "social- og sundhedsområdet"). Text in ruled cells, and words standing side by
-side on one baseline (the columns of a table without rules), never make headings.
+side on one baseline (the columns of a table without rules), never make headings. Footnotes at
+the foot of a page become one block each ("[n] text", the reference "[n]" after the word, from the raised
+small digits ``layout.make_line`` marks); a paragraph or table broken over the page is joined across them,
+and ``structure.place_footnotes`` moves each note after the block that refers to it, as for DOCX/Markdown.
 
 Safety first: ``pdfsafety.scan_pdf`` inflates every stream with caps before any parser sees the file.
 """
@@ -23,7 +26,7 @@ from rapidfuzz import fuzz
 
 from ..errors import InputError
 from ..model import Block, Document
-from .layout import Item, Line, TableArea, page_items
+from .layout import NOTE_MARK, Item, Line, TableArea, page_items
 from .pdfchars import EncryptedPdf, PageChars, Rect, open_source
 from .pdfsafety import MAX_PAGES, scan_pdf
 from .structure import numbering_depth, section_number
@@ -42,6 +45,15 @@ _BULLET = re.compile(rf"^(?:[{_BULLETS}\ue000-\uf8ff]|[{re.escape(_DASH_BULLETS)
 _ENUM = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s+")
 _DIGITS = re.compile(r"\d+")
 _KEEP_HYPHEN_NEXT = {"og", "eller", "and", "or"}
+_MARKED = re.compile(rf"(\s*){NOTE_MARK}(\d+){NOTE_MARK}")
+_NOTE_LABEL = re.compile(rf"^(?:{NOTE_MARK}(\d{{1,3}}){NOTE_MARK}|(\d{{1,3}})(?=\s))\s*")
+"""A note's number before its text at the foot of the page: superscript (as Word and LibreOffice set it),
+or a plain number followed by a space."""
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without its superscript note numbers: for tests on how a sentence ends."""
+    return _MARKED.sub("", text)
 
 
 # ------------------------------------------------------------------------------------ hyphenation
@@ -201,8 +213,8 @@ def _starts_new(prev: Line, line: Line, draft: _Draft, style: _Style) -> bool:
         return True  # back up the page (next column) or beside the previous line (another cell)
     if line.top - prev.bottom > style.para_gap * max(1.0, prev.size / style.body_size):
         return True
-    if _marker(line)[0]:
-        return True
+    if _marker(line)[0] or line.text.startswith(NOTE_MARK):
+        return True  # a list item, or the next footnote at the foot of the page
     if line.bar != prev.bar or abs(line.size - prev.size) > 0.6:
         return True
     if line.bold != prev.bold:
@@ -261,6 +273,13 @@ def join_tables(first: TableArea, second: TableArea) -> None:
     first.last_page = second.page
 
 
+def _foot_note(draft: _Draft, style: _Style) -> bool:
+    """A footnote at the foot of a page (set small, starting with its number): the text of the page goes on
+    past it, so a table or paragraph broken over the page is joined across it."""
+    return (draft.table is None and bool(draft.lines) and draft.lines[0].size <= style.body_size - 1.0
+            and bool(_NOTE_LABEL.match(draft.lines[0].text)))
+
+
 def build_drafts(pages: list[list[Item]], style: _Style) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -270,7 +289,7 @@ def build_drafts(pages: list[list[Item]], style: _Style) -> list[_Draft]:
             if isinstance(item, TableArea):
                 current = None
                 prev = None
-                last = drafts[-1].table if drafts else None
+                last = next((d.table for d in reversed(drafts) if not _foot_note(d, style)), None)
                 if last is not None and continues(last, item):
                     join_tables(last, item)
                 else:
@@ -307,7 +326,7 @@ def _is_heading(draft: _Draft, style: _Style) -> bool:
         return False
     if any(l.beside or l.in_grid for l in lines):
         return False  # a cell of a table without rules, a column header, text in ruled cells
-    text = join_lines([l.text for l in lines])
+    text = _unmarked(join_lines([l.text for l in lines]))
     words = len(text.split())
     if words == 0 or words > 25 or text.endswith((",", ";")):
         return False
@@ -375,21 +394,58 @@ def drafts_to_blocks(drafts: list[_Draft], style: _Style, marker_indents: list[f
             blocks.append(block)
             heads.append((block, (first.size, first.bold or first.bar)))
             continue
-        prev = blocks[-1] if blocks else None
+        height = heights.get(first.page, 842.0)
+        small_foot = first.size <= style.body_size - 1.0 and first.top > 0.65 * height and container == "body"
+        if small_foot and not _NOTE_LABEL.match(text):
+            note = next((b for b in reversed(blocks) if b.kind == "footnote"), None)
+            if (note is not None and note.page == first.page - 1
+                    and not any(b.kind == "footnote" and b.page == first.page for b in blocks)
+                    and (text[:1].islower() or not _unmarked(note.text).rstrip().endswith((".", "!", "?")))):
+                note.text = join_lines([note.text, text])  # a footnote running on at the next page's foot
+                continue
+        prev = next((b for b in reversed(blocks) if b.kind != "footnote" or b.page != first.page - 1), None)
         if (draft.after_break and prev is not None and prev.kind == "paragraph" and container == "body"
-                and prev.container == "body" and not prev.text.rstrip().endswith((".", "!", "?", ":", ";"))
+                and prev.container == "body"
+                and not _unmarked(prev.text).rstrip().endswith((".", "!", "?", ":", ";"))
                 and text[:1].islower()):
             prev.text = join_lines([prev.text, text])  # a paragraph running on over a page or column
             continue
         kind = "paragraph"
-        height = heights.get(first.page, 842.0)
-        if (first.size <= style.body_size - 1.0 and first.top > 0.65 * height and text[:1].isdigit()
-                and container == "body"):
+        if (small_foot and _NOTE_LABEL.match(text)) or (
+                text.startswith(NOTE_MARK) and first.top > 0.5 * height and container == "body"):
             kind = "footnote"
         blocks.append(Block(index=0, kind=kind, text=text, page=first.page,  # type: ignore[arg-type]
                             container=container))  # type: ignore[arg-type]
     _heading_levels(heads)
+    resolve_note_marks(blocks)
     return blocks
+
+
+def resolve_note_marks(blocks: list[Block]) -> None:
+    """Write footnote numbers as DOCX and Markdown do: a note as "[n] text", its reference as "[n]" right
+    after the word (no space, never glued to it as a plain digit: "bestemmelser.[1]").
+
+    A superscript number is a reference only where the document has note n; any other superscript digits
+    (m², a date's "1st") go back into the text as plain digits.
+    """
+    notes: set[str] = set()
+    for block in blocks:
+        if block.kind == "footnote":
+            match = _NOTE_LABEL.match(block.text)
+            if match:
+                number = match.group(1) or match.group(2)
+                notes.add(number)
+                block.text = f"[{number}] " + block.text[match.end():]
+
+    def mark(match: re.Match[str]) -> str:
+        space, number = match.group(1), match.group(2)
+        return f"[{number}]" if number in notes else space + number
+
+    for block in blocks:
+        block.text = _MARKED.sub(mark, block.text)
+        if block.rows is not None:
+            block.rows = [[_MARKED.sub(mark, cell).replace(NOTE_MARK, "") for cell in row] for row in block.rows]
+        block.text = block.text.replace(NOTE_MARK, "")
 
 
 def _marker_indents(drafts: list[_Draft]) -> list[float]:

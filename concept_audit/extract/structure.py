@@ -67,8 +67,56 @@ def numbering_depth(number: str) -> int:
     return digits.count(".") + 1
 
 
+_NOTE_LABEL = re.compile(r"^\[([^\]\s]{1,12})\] ")
+_ROMAN = re.compile(r"^[ivxlcdm]+$")
+
+
+def place_footnotes(blocks: list[Block]) -> list[Block]:
+    """Put every footnote right after the block that first refers to it, in the order of the references.
+
+    The one reading order for notes in every format: Word and Markdown keep their notes apart from the
+    text (the DOCX extractor and the Markdown reader list them at the end), a PDF prints them at the foot
+    of the page, wherever the paragraph that refers to them stands; after the referring block they read
+    alike everywhere and stand under the same heading as their reference. A note is "[n] text" and its
+    reference "[n]" (not at the very start of a block). Endnotes (DOCX numbers them i, ii, iii) stay at the
+    end, where every format prints them; a note no block refers to stays where it is.
+    """
+    notes: dict[str, Block] = {}
+    for block in blocks:
+        if block.kind == "footnote":
+            match = _NOTE_LABEL.match(block.text)
+            if match and not _ROMAN.match(match.group(1)) and match.group(1) not in notes:
+                notes[match.group(1)] = block
+    if not notes:
+        return blocks
+    placed: dict[int, list[Block]] = {}
+    moved: set[int] = set()
+    for block in blocks:
+        if block.kind == "footnote":
+            continue
+        text = block.text if block.rows is None else "\n".join(" ".join(row) for row in block.rows)
+        found = []
+        for label, note in notes.items():
+            if id(note) in moved:
+                continue
+            at = text.find(f"[{label}]", 1)
+            if at > 0:
+                found.append((at, note))
+        for _, note in sorted(found, key=lambda f: f[0]):
+            placed.setdefault(id(block), []).append(note)
+            moved.add(id(note))
+    out: list[Block] = []
+    for block in blocks:
+        if id(block) in moved:
+            continue
+        out.append(block)
+        out.extend(placed.get(id(block), []))
+    return out
+
+
 def finish_document(doc: Document) -> Document:
-    """Clean texts, drop empty blocks, number the blocks and give each its heading path."""
+    """Clean texts, drop empty blocks, put footnotes after their references (:func:`place_footnotes`),
+    number the blocks and give each its heading path."""
     blocks: list[Block] = []
     for block in doc.blocks:
         block.text = clean_text(block.text)
@@ -81,6 +129,7 @@ def finish_document(doc: Document) -> Document:
         if block.kind == "heading" and block.numbering is None:
             block.numbering = section_number(block.text)
         blocks.append(block)
+    blocks = place_footnotes(blocks)
 
     stack: list[tuple[int, str]] = []
     for index, block in enumerate(blocks):

@@ -553,7 +553,7 @@ def _add_footnotes(doc: docx.document.Document, notes: dict[int, str]) -> None:
     doc.part.relate_to(part, RT.FOOTNOTES)
 
 
-def test_footnotes_marker_after_word_and_notes_at_the_end(tmp_path: Path) -> None:
+def test_footnotes_marker_after_word_and_notes_after_the_referring_paragraph(tmp_path: Path) -> None:
     doc = docx.Document()
     doc.add_paragraph("Strategi", style="Heading 1")
     ref = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
@@ -565,7 +565,8 @@ def test_footnotes_marker_after_word_and_notes_at_the_end(tmp_path: Path) -> Non
     assert by_text(result, "Planen er").text == "Planen er vedtaget[1] af Byrådet[2]."
     notes = [b for b in result.blocks if b.kind == "footnote"]
     assert [b.text for b in notes] == ["[1] Sag nr. 25/04417.", "[2] Byrådets møde den 27. maj 2025."]
-    assert result.blocks[-2:] == notes
+    assert result.blocks[2:4] == notes and result.blocks[1].text.startswith("Planen er")  # in reference order
+    assert all(b.section == ["Strategi"] for b in notes)
     assert "separator" not in result.text()
 
 

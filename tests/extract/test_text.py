@@ -36,19 +36,19 @@ def test_markdown_blocks_and_paths(tmp_path: Path) -> None:
     assert doc.title == "Handlingsplan 2025"
     assert doc.date == "2025-03-01"
     kinds = [b.kind for b in doc.blocks]
-    assert kinds == ["heading", "paragraph", "heading", "paragraph", "list_item", "list_item",
-                     "list_item", "table", "paragraph", "footnote"]
+    assert kinds == ["heading", "paragraph", "heading", "paragraph", "footnote", "list_item", "list_item",
+                     "list_item", "table", "paragraph"]  # the note right after the paragraph referring to it
     vision = doc.blocks[3]
     assert vision.section == ["1. Strategi", "1.2 Vision"]
     assert vision.text == "Byrådet har vedtaget visionen.[1]"
     assert doc.blocks[2].level == 2 and doc.blocks[2].numbering == "1.2"
     assert [b.depth for b in doc.blocks if b.kind == "list_item"] == [0, 1, 0]
-    table = doc.blocks[7]
+    table = doc.blocks[8]
     assert table.rows == [["Forum", "Hyppighed"], ["Styregruppe", "kvartalsvis"]]
     assert table.header_rows == 1
-    box = doc.blocks[8]
+    box = doc.blocks[9]
     assert box.container == "box" and "Info-huset" in box.text
-    assert doc.blocks[9].text == "[1] Vedtaget 1. marts."
+    assert doc.blocks[4].text == "[1] Vedtaget 1. marts." and doc.blocks[4].section == ["1. Strategi", "1.2 Vision"]
 
 
 def test_plain_text_numbered_headings(tmp_path: Path) -> None:
