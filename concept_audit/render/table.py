@@ -19,6 +19,10 @@ from .common import by_chapter, evidence_location, level_label, percent, plan_na
 
 STATUS_STYLE = {"covered": "bold green", "weak": "bold yellow", "missing": "bold red"}
 QUOTE_WIDTH = 90
+ID_MIN_WIDTH = 100
+"""Below this terminal width the element column is too narrow for an id such as
+``organisering.sagsflow-og-registrering``: it would be folded mid-word into three lines. The Danish name
+identifies the element there; the id stands in every other format."""
 
 
 def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
@@ -43,7 +47,7 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
         for level, verdicts in levels.items():
             table.add_row(Text(level_label(level, lang), style="italic dim"), "", "", "")
             for v in verdicts:
-                table.add_row(*_row(v, lang, verbose or console.width >= 140))
+                table.add_row(*_row(v, lang, verbose or console.width >= 140, console.width >= ID_MIN_WIDTH))
         console.print(table)
     s = report.summary
     console.print(
@@ -53,9 +57,10 @@ def render_table(report: Report, console: Console, *, verbose: bool = False) -> 
     )
 
 
-def _row(v: ElementVerdict, lang: str, verbose: bool) -> tuple[Text, Text, str, Text]:
+def _row(v: ElementVerdict, lang: str, verbose: bool, show_id: bool = True) -> tuple[Text, Text, str, Text]:
     name = Text(v.name)
-    name.append(f"\n{v.id}", style="dim")
+    if show_id:
+        name.append(f"\n{v.id}", style="dim")
     status = Text(status_label(v.status, lang), style=STATUS_STYLE.get(v.status, ""))
     detail = Text(v.reason)
     if v.lacking and v.status != "covered" and not all(item in v.reason for item in v.lacking):

@@ -145,3 +145,11 @@ def test_python_api_matches_cli(rich_plan: Path) -> None:
     report = concept_audit.audit(rich_plan)
     data = json.loads(run("audit", str(rich_plan), "--format", "json").stdout)
     assert report.statuses() == {e["id"]: e["status"] for e in data["elements"]}
+
+
+def test_narrow_terminals_drop_the_id_rather_than_fold_it(rich_plan: Path) -> None:
+    narrow = run("audit", str(rich_plan), env={"COLUMNS": "80"}).stdout
+    wide = run("audit", str(rich_plan), env={"COLUMNS": "120"}).stdout
+    assert "strategi.formaal-og-vision" not in narrow and "Formål og vision" in narrow
+    assert "strategi.formaal-og-vision" in wide
+    assert all(len(line) <= 80 for line in narrow.splitlines())
