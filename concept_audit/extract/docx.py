@@ -24,7 +24,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Block, Document
 from .safety import check_docx_package, is_encrypted_ooxml, parse_xml
-from .structure import numbering_depth, section_number, title_like
+from .structure import BULLET_GLYPHS, numbering_depth, section_number, title_like
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -64,11 +64,10 @@ _LIST_NAME = re.compile(
 _NUMBER_LIST_NAME = re.compile(r"^(?:list number|opstilling\s*-?\s*talformat|nummereret liste)")
 """List styles whose name says numbered ("List Number 2"): their items are ordered even without w:numPr."""
 _TOC_NAME = re.compile(r"^(?:toc|indholdsfortegnelse)\s*\d")
-# Markers typed by hand in front of a list item (no w:numPr): the bullet glyphs the PDF extractor knows
-# (pdf._BULLETS) and symbol-font glyphs, or a dash or "*" before a tab; a dash before a space as well.
+# Markers typed by hand in front of a list item (no w:numPr): the bullet glyphs both extractors know, Word's
+# hyphen bullet "⁃" and symbol-font glyphs, or a dash or "*" before a tab; a dash before a space as well.
 _TYPED_BULLET = re.compile(
-    "^(?:[\u2022\u25aa\u25cf\u25e6\u25a0\u25a1\u2023\u2043\u27a2\u27a4\u25ba\u25b8\u25c6\u25c7\u25cb"
-    "\u2713\u2714\u00b7\u2219\ue000-\uf8ff]\\s*|[-\u2013\u2014*]\t\\s*|[-\u2013\u2014] +(?=\\S))")
+    f"^(?:[{BULLET_GLYPHS}\u2043\ue000-\uf8ff]\\s*|[-\u2013\u2014*]\t\\s*|[-\u2013\u2014] +(?=\\S))")
 # An enumerator ("1.", "12)", "a)", "B.") before a tab ...
 _TYPED_NUMBER = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\t\s*")
 # ... or before a space, which is also how a sentence can start ("1. januar", "3. sektor", "A. P. Møller"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .pdfchars import Char, PageChars, Rect
+from .structure import BULLET_GLYPHS, DASH_BULLETS
 
 BOX_MIN_WIDTH = 40.0
 BOX_MIN_HEIGHT = 14.0
@@ -109,7 +110,7 @@ def _runs(chars: list[Char]) -> list[list[Char]]:
     return runs
 
 
-_MARKER_CHARS = set("•▪◦‣●○■□◆◇➢➤►▸✓✔·∙–—-*")
+_MARKER_CHARS = set(BULLET_GLYPHS + DASH_BULLETS)
 
 
 def _is_marker(seg: list[Char]) -> bool:

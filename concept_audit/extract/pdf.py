@@ -29,7 +29,7 @@ from ..model import Block, Document
 from .layout import NOTE_MARK, Item, Line, TableArea, page_items
 from .pdfchars import EncryptedPdf, PageChars, Rect, open_source
 from .pdfsafety import MAX_PAGES, scan_pdf
-from .structure import numbering_depth, section_number
+from .structure import BULLET_GLYPHS, DASH_BULLETS, numbering_depth, section_number
 
 BAND = 0.09
 """Share of the page height at top and bottom where running headers and footers stand."""
@@ -39,9 +39,7 @@ MIN_CHARS_PER_PAGE = 15
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:side|page|s\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:af|/|of|ud af)\s*\d{1,4})?$", re.IGNORECASE
 )
-_BULLETS = "•▪◦‣●○■□◆◇➢➤►▸✓✔·∙"
-_DASH_BULLETS = "–—-*"
-_BULLET = re.compile(rf"^(?:[{_BULLETS}\ue000-\uf8ff]|[{re.escape(_DASH_BULLETS)}](?=\s))\s*")
+_BULLET = re.compile(rf"^(?:[{BULLET_GLYPHS}\ue000-\uf8ff]|[{re.escape(DASH_BULLETS)}](?=\s))\s*")
 _ENUM = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s+")
 _DIGITS = re.compile(r"\d+")
 _KEEP_HYPHEN_NEXT = {"og", "eller", "and", "or"}

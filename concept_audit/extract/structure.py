@@ -12,6 +12,13 @@ import unicodedata
 
 from ..model import Block, Document
 
+BULLET_GLYPHS = "•▪◦‣●○■□◆◇➢➤►▸✓✔·∙"
+"""Glyphs that mark a bulleted item wherever it is typed or drawn: one set for the DOCX and PDF extractors,
+so the two formats agree on what is a list item. Symbol-font bullets land in the private-use area, which
+each extractor adds itself."""
+DASH_BULLETS = "–—-*"
+"""Dashes and asterisks that mark an item only when followed by white space (a hyphen also joins words)."""
+
 # "1", "1.2", "2.1.4", "2.1.4." followed by a title; "Bilag 4.3", "Bilag 2:", "Kapitel 3".
 SECTION_NUMBER = re.compile(
     r"^\s*(?P<num>(?:(?:bilag|kapitel|afsnit|appendiks)\s+)?\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:bilag|appendiks)\s+[A-Z])"
