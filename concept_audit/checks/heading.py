@@ -67,8 +67,9 @@ class HeadingCheck:
         if matched:
             # specific when the heading's content words are all words of this element's names: "Opfølgning
             # på målsætninger og indsatser" joins two names of one element and names nothing else
+            content_toks = [TokenizedText.of(k) for k in content]
             named = {i for _, words in matched for w in words
-                     for i, k in enumerate(content) if w.matches(TokenizedText.of(k))}
+                     for i, tok_k in enumerate(content_toks) if w.matches(tok_k)}
             return 100.0, matched[0][0], len(named) >= len(content)
         best, best_name = 0.0, ""
         compact = key_of(title.replace(" ", ""))
