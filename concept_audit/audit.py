@@ -7,6 +7,7 @@ The engine knows the check kinds and their order, never an element. Per element 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -56,7 +57,8 @@ def _mark_enumerations(contexts: list[CheckContext]) -> set[int]:
         text = passages[index].text
         if holds_sentences(text):
             continue  # a row or item of several sentences describes; an overview is one sentence
-        if len(ids) >= ENUMERATION_MANY or (len(ids) >= ENUMERATION_MIN_ELEMENTS and is_enumeration(text)):
+        if len(ids) >= ENUMERATION_MANY or (len(ids) >= ENUMERATION_MIN_ELEMENTS and passages[index].kind != "table"
+                                            and is_enumeration(text)):
             enumerations.add(index)
     return enumerations
 
@@ -69,6 +71,9 @@ paragraph, up to this many sentences, still speaks of the topic."""
 CLUSTER_GAP = 2
 """A topic sentence at most this many passages after a cluster's last passage (same heading) carries the
 same discussion on: a paragraph break is not a change of subject."""
+TABLE_REFERENCE = re.compile(r"\b(tabellen|skemaet|oversigten|matricen|figuren)\b.*\b(viser|nedenfor|herunder|nedenstående)\b|\b(nedenstående|følgende) (tabel|skema|oversigt)", re.I)
+"""A sentence that presents the table after it ("Tabellen viser, hvor ansvaret ligger ...") is continued
+by the table's rows, as a sentence ending in a colon is by its list."""
 LIST_RUN_MAX = 12
 """A topic sentence ending in a colon introduces the list after it: up to this many items continue it."""
 
@@ -82,7 +87,9 @@ def _continuation(passages: list[Passage], p: Passage, limit: int = CONTINUATION
         while i < len(passages) and len(out) < limit and passages[i].block == p.block:
             out.append(passages[i])
             i += 1
-    if p.text.rstrip().endswith(":"):
+    last = out[-1] if out else p
+    block_done = last.index + 1 >= len(passages) or passages[last.index + 1].block != p.block
+    if p.text.rstrip().endswith(":") or (block_done and TABLE_REFERENCE.search(last.text)):
         j = p.index + 1
         while j < len(passages) and passages[j].block == p.block:
             j += 1

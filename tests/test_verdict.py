@@ -217,3 +217,36 @@ def test_putting_a_plan_or_a_case_before_a_body_is_not_management_information() 
     assert status(("h", 2, "Opfølgning"),
                   ("p", "I januar forelægges en samlet status med antal henvendelser for Børne- og Ungeudvalget."),
                   element=element) != "missing"
+
+
+ORGANISERING = "organisering.organisering"
+LEVELS_TABLE = ("table", [["Niveau", "Opbyggende", "Foregribende", "Indgribende"],
+                          ["Politisk", "Børne- og Familieudvalget", "Børne- og Familieudvalget", "Byrådet"],
+                          ["Strategisk", "Direktionen", "Direktionen", "Direktør for Børn og Familie"],
+                          ["Udførende", "Skoler og klubber", "Lokalt infohus og familieafdelingen",
+                           "Regionalt infohus og politiet"]])
+
+
+def test_a_sentence_presenting_a_table_is_continued_by_its_rows() -> None:
+    # the topic sentence says what the table shows; its rows (political, executive) carry no topic word
+    doc = [("h", 2, "Overblik"),
+           ("p", "Kommunens arbejde er organiseret på tre niveauer. Tabellen viser, hvor ansvaret ligger."),
+           LEVELS_TABLE,
+           ("h", 2, "Andet"), ("p", "Skolerne arbejder med demokrati.")]
+    assert status(*doc, element=ORGANISERING) == "covered"
+    # without the sentence pointing to it, the table under an unrelated heading is not this discussion
+    doc[1] = ("p", "Kommunens arbejde er organiseret på tre niveauer. Det er beskrevet i bilaget.")
+    assert status(*doc, element=ORGANISERING) != "covered"
+
+
+def test_short_table_rows_naming_several_topics_are_content_not_an_enumeration() -> None:
+    # a row such as "Udførende | skoler | lokalt infohus | regionalt infohus og politiet" is a run of names,
+    # but in a table that is how cells describe: it must not be set aside as a list of topics
+    doc = [("h", 2, "Organisering af indsatsen"),
+           ("p", "Indsatsen er organiseret i tre lag:"),
+           ("table", [["Niveau", "Internt i kommunen", "Sammen med eksterne parter"],
+                      ["Politisk", "Byrådet, Børne- og Familieudvalget", "Den politiske styregruppe i kredsrådet"],
+                      ["Strategisk", "Styregruppen", "Politiets lokalpolitileder deltager i styregruppen"],
+                      ["Udførende", "SSP-enheden, Familierådgivningen, skoler, klubber, jobcentret",
+                       "Infohuset (kommune og politi), det regionale infohus, PSP og KSP"]])]
+    assert status(*doc, element=ORGANISERING) == "covered"
