@@ -166,11 +166,21 @@ def quote(passage: Passage) -> Evidence:
 
 def where(passage: Passage, lang: str) -> str:
     parts = []
-    if passage.section:
+    if passage.kind == "heading":
+        parts.append(f"«{passage.text}»")
+    elif passage.section:
         parts.append(f"«{passage.section[-1]}»")
     if passage.page is not None:
         parts.append(f"{t('s.', 'p.', lang)} {passage.page}")
     return ", ".join(parts) or t("planens start", "the start of the plan", lang)
+
+
+def _anchor(site: Site) -> Passage:
+    """Where to point the reader for a site: its first topic sentence, else its first passage, else its
+    heading (a chapter named for the element whose own text was all set aside as enumerations)."""
+    if site.topic:
+        return site.topic[0]
+    return site.passages[0] if site.passages else site.section.heading
 
 
 def _rank(st: SiteTally) -> tuple:
@@ -256,7 +266,7 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
         else:
             reason = t("Omtalt, men ikke konkret beskrevet", "Mentioned, but not described concretely", lang)
         if best:
-            reason += f" ({where(best.site.topic[0] if best.site.topic else best.site.passages[0], lang)})"
+            reason += f" ({where(_anchor(best.site), lang)})"
         reason += t(f"; mangler: {', '.join(lacking)}." if lacking else ".",
                     f"; lacking: {', '.join(lacking)}." if lacking else ".", lang)
     else:

@@ -250,3 +250,13 @@ def test_short_table_rows_naming_several_topics_are_content_not_an_enumeration()
                       ["Udførende", "SSP-enheden, Familierådgivningen, skoler, klubber, jobcentret",
                        "Infohuset (kommune og politi), det regionale infohus, PSP og KSP"]])]
     assert status(*doc, element=ORGANISERING) == "covered"
+
+
+def test_a_section_whose_only_text_is_an_overview_points_to_its_heading() -> None:
+    # the one sentence under "Håndtering af pressen" touches so many topics that it is set aside as an
+    # overview; the section still locates the element, and the reason names the section itself
+    doc = [("h", 1, "Beredskab"), ("h", 2, "Håndtering af pressen"),
+           ("p", "Henvendelser fra pressen om akutte sager, bekymringshenvendelser, tilbagemelding, dokumentation, "
+                 "evaluering, nøgletal og opfølgning går til kommunikationsafdelingen.")]
+    verdict = audit(make_doc(*doc)).element("indsatser.kommunikation-og-koordinering")
+    assert verdict.status == "weak" and "«Håndtering af pressen»" in verdict.reason
