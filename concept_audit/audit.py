@@ -139,7 +139,19 @@ def _shared_headings(contexts: list[CheckContext]) -> dict[str, set[int]]:
     return shared
 
 
-def _scope(ctx: CheckContext, enumerations: set[int], shared: set[int] = frozenset()) -> None:
+def _owned_headings(contexts: list[CheckContext]) -> dict[int, str]:
+    """Headings that name one element specifically ("Pressehåndtering" is press handling): the element
+    whose section it is."""
+    specific: dict[int, set[str]] = {}
+    for ctx in contexts:
+        for f in ctx.findings:
+            if f.kind == "heading" and f.section is not None and f.extra.get("specific"):
+                specific.setdefault(f.section.heading.index, set()).add(ctx.element_id)
+    return {index: next(iter(ids)) for index, ids in specific.items() if len(ids) == 1}
+
+
+def _scope(ctx: CheckContext, enumerations: set[int], shared: set[int] = frozenset(),
+           owned: dict[int, str] | None = None) -> None:
     """Split the element's passages into sites: matched sections, and topic passages grouped by heading."""
     passages = ctx.text.passages
     topic = [f.passage for f in ctx.findings
@@ -163,7 +175,8 @@ def _scope(ctx: CheckContext, enumerations: set[int], shared: set[int] = frozens
     for p in topic:
         home = next((site for start, end, site in ranges if start <= p.index < end), None)
         if home is None:
-            home = sites.setdefault(p.section_id, Site(p.section_id))
+            owner = (owned or {}).get(p.section_id)
+            home = sites.setdefault(p.section_id, Site(p.section_id, foreign=owner not in (None, ctx.element_id)))
         home.topic.append(p)
         if home.section is None:
             home.passages.extend([p, *_continuation(passages, p, CLUSTER_CONTINUATION)])
@@ -181,8 +194,9 @@ def evaluate_elements(text: IndexedText, rules: RuleSet) -> list[CheckContext]:
     contexts = [_locate(text, element) for element in rules.elements]
     enumerations = _mark_enumerations(contexts)
     shared = _shared_headings(contexts)
+    owned = _owned_headings(contexts)
     for ctx, element in zip(contexts, rules.elements):
-        _scope(ctx, enumerations, shared.get(ctx.element_id, set()))
+        _scope(ctx, enumerations, shared.get(ctx.element_id, set()), owned)
         for kind in ORDER:
             if kind in ("heading", "topic"):
                 continue

@@ -142,7 +142,7 @@ def _pool(sites: list[SiteTally], required: list[str], needed: int, min_passages
           facet_ids: dict[int, list[str]]) -> None:
     """Join the places that each describe part of the element (see ``FacetsCheck.pool_sites``): only
     places that discuss it with substance of their own, not intentions, lacks or a bare heading."""
-    parts = [st for st in sites if st.why_not == "facets" and st.found_required]
+    parts = [st for st in sites if st.why_not == "facets" and st.found_required and not st.site.foreign]
     found = {fid for st in parts for fid in st.found_required}
     if len({fid for fid in required if fid in found}) < needed or sum(len(st.core) for st in parts) < min_passages:
         return

@@ -260,3 +260,17 @@ def test_a_section_whose_only_text_is_an_overview_points_to_its_heading() -> Non
                  "evaluering, nøgletal og opfølgning går til kommunikationsafdelingen.")]
     verdict = audit(make_doc(*doc)).element("indsatser.kommunikation-og-koordinering")
     assert verdict.status == "weak" and "«Håndtering af pressen»" in verdict.reason
+
+
+def test_parts_under_a_heading_owned_by_another_element_are_not_pooled() -> None:
+    # information to staff sent out by the press office during an incident is press handling (its own
+    # element); with a website line elsewhere it does not add up to information to citizens and staff
+    doc = [("h", 1, "Forord"), ("p", "Planen er vedtaget af byrådet."),
+           ("h", 1, "Information til borgerne"),
+           ("p", "På kommunens hjemmeside kan borgere læse om SSP-samarbejdet og se, hvem de kan kontakte."),
+           ("p", "Siden omtaler også forældrenetværket."),
+           ("h", 1, "Pressehåndtering"),
+           ("p", "Ved en alvorlig hændelse sørger kommunikationsafdelingen for, at information til medarbejdere på "
+                 "de berørte skoler sendes ud samme dag."),
+           ("p", "Medarbejderne får besked via intranettet, inden kommunen udtaler sig.")]
+    assert status(*doc, element=KOMMUNIKATION) == "weak"

@@ -43,6 +43,9 @@ class Site:
     """The site is a section whose heading names only this element (its content is about it)."""
     shared: bool = False
     """The section's heading also names other elements: the heading does not vouch for its content."""
+    foreign: bool = False
+    """Topic passages under a heading that names another element specifically (information to parents
+    under "Pressehåndtering"): that section is about the other element, and this one is touched on there."""
     clusters: list[list[Passage]] = field(default_factory=list)
     """Runs of topic sentences with the sentences that continue them. Unless the site is a section named
     for this element alone, its substance must stand in one cluster: a facet two paragraphs away from the
