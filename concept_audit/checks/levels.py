@@ -80,6 +80,18 @@ class LevelsCheck:
                 if q.block != p.block or names_levels[q.index] > 0:
                     break
                 chosen[q.index] = last = q
+            # a list item naming the level is one field of the list describing the intervention
+            # ("Indhold: ...", "Formål: at stoppe en begyndende radikalisering", "Ansvarlig: ..."): the
+            # whole run of items is the description, as long as no other item names a level
+            if p.kind == "list_item":
+                for step in (-1, 1):
+                    i = p.index + step
+                    while 0 <= i < len(text.passages):
+                        q = text.passages[i]
+                        if q.kind != "list_item" or names_levels[q.index] > 0 or q.section_id != p.section_id:
+                            break
+                        chosen[q.index] = q
+                        i += step
             # a caption or lead-in ("Tabel 9. Opbyggende indsatser", "Opbyggende indsatser:") names the table
             # or list that follows it
             if p.kind == "paragraph" and (p.text.rstrip().endswith(":") or p.words <= CAPTION_MAX_WORDS):

@@ -71,3 +71,18 @@ def test_a_caption_names_the_table_under_it() -> None:
 def test_radikalisering_in_a_heading_does_not_make_a_level() -> None:
     doc = make_doc(("h", 1, "Ekstremisme og radikalisering"), *level("opbyggende"), *level("foregribende"))
     assert audit(doc).element(ID).details["levels"]["indgribende"]["passages"] == 0
+
+
+def test_a_list_whose_purpose_item_names_the_level_is_that_levels_description() -> None:
+    # the level is named only in the purpose item ("at stoppe en begyndende radikalisering"); content
+    # stands in the item before it, responsible and partners after it: one list, one intervention
+    doc = make_doc(("h", 1, "Indsatser"), *level("opbyggende"), *level("indgribende"),
+                   ("h", 2, "Unge 13–17 år"),
+                   ("p", "Vores vigtigste redskab er bekymringssamtalen."),
+                   ("li", "Indhold: Koordinatoren og politiet holder en frivillig samtale med den unge og forældrene."),
+                   ("li", "Formål: At stoppe en begyndende radikalisering, før den udvikler sig."),
+                   ("li", "Ansvarlig: Radikaliseringskoordinatoren."),
+                   ("li", "Samarbejdspartnere: Politiet og skolen."))
+    verdict = audit(doc).element(ID)
+    assert verdict.details["levels"]["foregribende"]["missing"] == []
+    assert verdict.status == "covered"
