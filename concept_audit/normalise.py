@@ -132,6 +132,7 @@ def _row_passages(block: Block) -> list[str]:
 
 
 _ENUM_SPLIT = re.compile(r"[,;]\s*|\s(?:og|samt|eller)\s")
+LABEL_MAX_WORDS = 3
 ENUM_MIN_SEGMENTS = 4
 ENUM_MAX_SEGMENT_WORDS = 4
 
@@ -169,6 +170,12 @@ def is_enumeration(text: str) -> bool:
 def _is_listing_item(text: str, words: int) -> bool:
     """A list item that only names something: short, no sentence end, mostly content words."""
     return words <= 5 and not _SENTENCE_END.search(text) and not re.search(r"\d{2}\s?\d{2}", text)
+
+
+def _is_label(text: str) -> bool:
+    """A paragraph of a word or two with no sentence end: a label set in italics or underlined that the
+    extractor did not take for a heading ("Journalisering"), naming what follows, not saying anything."""
+    return len(text.split()) <= LABEL_MAX_WORDS and not _SENTENCE_END.search(text) and not re.search(r"\d", text)
 
 
 def index_document(doc: Document) -> IndexedText:
@@ -215,6 +222,8 @@ def index_document(doc: Document) -> IndexedText:
             tok_words = len(TokenizedText.of(text).keys)
             listing = in_toc or bool(_TOC_LINE.search(text) and tok_words <= 12)
             if block.kind == "list_item" and _is_listing_item(text, tok_words):
+                listing = True
+            if block.kind == "paragraph" and len(texts) == 1 and _is_label(text):
                 listing = True
             add(text, block, listing=listing)
     for section in open_sections:

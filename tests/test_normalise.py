@@ -38,6 +38,17 @@ def test_contents_and_short_list_items_are_listings() -> None:
     assert by_text["Tovholderen evaluerer hver sag, når den afsluttes."] is False
 
 
+def test_a_bare_label_paragraph_is_a_listing() -> None:
+    # an italic or underlined label the extractor did not take for a heading names what follows
+    text = index_document(make_doc(
+        ("h", 1, "Det praktiske"), ("p", "Journalisering"),
+        ("p", "Oplysninger journaliseres i fagsystemet."), ("p", "Ring 7010 2030"),
+    ))
+    by_text = {p.text: p.listing for p in text.passages}
+    assert by_text["Journalisering"] is True and by_text["Ring 7010 2030"] is False
+    assert by_text["Oplysninger journaliseres i fagsystemet."] is False
+
+
 def test_a_numbered_contents_overview_is_a_listing_but_a_reading_guide_with_prose_heading_is_not() -> None:
     text = index_document(make_doc(
         ("h", 1, "3 Planens indhold"),
