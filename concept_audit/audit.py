@@ -89,7 +89,8 @@ def _continuation(passages: list[Passage], p: Passage, limit: int = CONTINUATION
             i += 1
     last = out[-1] if out else p
     block_done = last.index + 1 >= len(passages) or passages[last.index + 1].block != p.block
-    if p.text.rstrip().endswith(":") or (block_done and TABLE_REFERENCE.search(last.text)):
+    if p.text.rstrip().endswith(":") or (block_done and (last.text.rstrip().endswith(":")
+                                                          or TABLE_REFERENCE.search(last.text))):
         j = p.index + 1
         while j < len(passages) and passages[j].block == p.block:
             j += 1

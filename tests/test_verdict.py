@@ -274,3 +274,15 @@ def test_parts_under_a_heading_owned_by_another_element_are_not_pooled() -> None
                  "de berørte skoler sendes ud samme dag."),
            ("p", "Medarbejderne får besked via intranettet, inden kommunen udtaler sig.")]
     assert status(*doc, element=KOMMUNIKATION) == "weak"
+
+
+def test_a_paragraph_ending_in_a_lead_in_is_continued_by_its_list() -> None:
+    # the topic sentence opens the paragraph; its last sentence ("Derfor har vi:") introduces the list
+    doc = [("h", 1, "Det praktiske"),
+           ("p", "Borgere, der er bekymrede for en nabo, skal nemt kunne finde ud af, hvor de kan henvende sig. "
+                 "Derfor har vi:"),
+           ("li", "en side på kommunens hjemmeside med telefonnummer til koordinatoren"),
+           ("li", "opslag på beboerportalerne én gang om året"),
+           ("p", "For medarbejdere ligger der på intranettet en side med kontaktoplysninger og en kort vejledning."),
+           ("h", 1, "Andet"), ("p", "Skolerne arbejder med demokrati.")]
+    assert status(*doc, element=KOMMUNIKATION) == "covered"
