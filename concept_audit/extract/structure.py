@@ -52,6 +52,12 @@ MAX_TITLE_CHARS = 150
 _CAPTION = re.compile(r"^(?:tabel|figur|table|figure|illustration|diagram)\s+\d", re.IGNORECASE)
 
 
+def is_caption(text: str) -> bool:
+    """A table or figure caption ("Tabel 12. Ledelsesinformation"): it names the table below it and is
+    never a heading, however it is set."""
+    return bool(_CAPTION.match(text.strip()))
+
+
 def title_like(text: str) -> bool:
     """Text that can be a heading when set apart by its looks (bold, larger): short, not a sentence.
 
@@ -62,7 +68,7 @@ def title_like(text: str) -> bool:
     text = text.strip()
     if not text or len(text.split()) > MAX_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
         return False
-    if text.endswith((".", ",", ";", ":")) or not any(c.isalpha() for c in text) or _CAPTION.match(text):
+    if text.endswith((".", ",", ";", ":")) or not any(c.isalpha() for c in text) or is_caption(text):
         return False
     first = next(c for c in text if c.isalnum())
     return not (first.isalpha() and not first.isupper())

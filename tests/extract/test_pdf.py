@@ -241,3 +241,21 @@ def test_enumerated_items_are_ordered_and_bullets_not(tmp_path, backend):
 
 def test_bullets_of_the_plan_are_not_ordered(plan):
     assert [b.ordered for b in plan.blocks if b.kind == "list_item"] == [False, False, False]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_bold_table_caption_is_not_a_heading(tmp_path, backend):
+    # "Tabel 12. Ledelsesinformation" set in bold names the table below; DOCX and Markdown keep it a
+    # paragraph, and so must the PDF extractor, or the table falls under a heading of its own
+    from pdf_builders import LEFT, Writer
+
+    path = tmp_path / "caption.pdf"
+    w = Writer(path, pages=1)
+    w.line("8. Opfølgning og ledelsesinformation", 14, "Helvetica-Bold", after=6)
+    w.line("Styregruppen følger op på indsatserne to gange om året.", after=8)
+    w.line("Tabel 12. Ledelsesinformation", 10, "Helvetica-Bold", after=4)
+    w.line("Antallet af bekymringshenvendelser opgøres hvert kvartal.", x=LEFT)
+    w.save()
+    doc = load_document(path, pdf_backend=backend)
+    assert [h.text for h in doc.headings] == ["8. Opfølgning og ledelsesinformation"]
+    assert _block(doc, "Tabel 12.").kind == "paragraph"
