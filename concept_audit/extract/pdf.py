@@ -17,6 +17,7 @@ Safety first: ``pdfsafety.scan_pdf`` inflates every stream with caps before any 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -416,6 +417,7 @@ def drafts_to_blocks(drafts: list[_Draft], style: _Style, marker_indents: list[f
                             container=container))  # type: ignore[arg-type]
     _heading_levels(heads)
     resolve_note_marks(blocks)
+    resolve_cell_breaks(blocks)
     return blocks
 
 
@@ -534,6 +536,107 @@ class _TableFinder:
         return found, grids
 
 
+CELL_BREAK = "\u2064"
+"""Stands between two lines of a ruled cell where a word may have been cut at the cell's edge, until the
+whole document's vocabulary decides (:func:`resolve_cell_breaks`)."""
+CELL_EDGE_SLACK = 0.8
+"""A cell line ending within this many font sizes of the cell's text edge may have run into it."""
+
+
+def cell_text(lines: list[Line], x0: float, x1: float) -> str:
+    """The text of a ruled cell, marking where a narrow cell may have cut a word.
+
+    A word longer than the cell is wide is cut where the cell ends ("Opfølgnin" + "g"), without a hyphen,
+    and a comma that does not fit goes to the next line ("Kriminalforsorgen" + ", Job"). Such a line
+    reaches the cell's text edge (the right rule less the padding the lines keep on the left). A line
+    wrapped between words can end as close, so geometry only marks the place; the vocabulary decides."""
+    lines = [line for line in lines if line.text.strip()]
+    if not lines:
+        return ""
+    edge = x1 - max(0.0, min(line.x0 for line in lines) - x0)
+    parts = [lines[0].text.strip()]
+    for prev, line in zip(lines, lines[1:]):
+        text = line.text.strip()
+        if text[:1] in ",.;:)" and parts[-1][-1:].isalnum():
+            parts[-1] += text  # punctuation never opens a line of its own accord
+        elif (edge - prev.x1 <= CELL_EDGE_SLACK * prev.size and parts[-1][-1:].isalpha()
+              and text[:1].isalpha() and text[:1].islower()):
+            parts[-1] += CELL_BREAK + text
+        else:
+            parts.append(text)
+    return join_lines(parts)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SHORT_TAIL = 2
+"""A cut-off tail this short that is no word of the document ("Målgrupp" + "e") joins in any case."""
+INFLECTION = 3
+"""How many final letters two forms of one word may differ in ("folkeskoler", "folkeskolerne")."""
+
+
+def resolve_cell_breaks(blocks: list[Block]) -> None:
+    """Join the words cut at a cell's edge, judged by the words the document uses elsewhere.
+
+    "tilbagemel" + "ding" is one word when "tilbagemelding" stands elsewhere in the plan; "og" +
+    "fællesskaber" are two, since "ogfællesskaber" does not. Plans repeat their vocabulary (a column
+    header recurs in the body, a function in several tables), which is what makes this safe."""
+    def texts():
+        for block in blocks:
+            yield block.text
+            for row in block.rows or []:
+                yield from row
+
+    vocabulary: set[str] = set()
+    for text in texts():
+        for token in text.split():
+            if CELL_BREAK not in token:
+                vocabulary.update(w.lower() for w in _WORD.findall(token))
+
+    ordered = sorted(vocabulary)
+
+    def known(word: str, head: int) -> bool:
+        """The word, or another inflection of it: the plan writes "folkeskolerne" where a cell cut
+        "folkesk" + "oler", and "demokratiske" where one cut "demokrat" + "isk"."""
+        if word in vocabulary:
+            return True
+        if len(word) < 2 * INFLECTION:
+            return False
+        stem = word[:max(head + 1, len(word) - INFLECTION)]  # the tail's letters must take part
+        i = bisect.bisect_left(ordered, stem)
+        while i < len(ordered) and ordered[i].startswith(stem):
+            if abs(len(ordered[i]) - len(word)) <= INFLECTION:
+                return True
+            i += 1
+        return False
+
+    def joins(head: str, tail: str) -> bool:
+        joined = (head + tail).lower()
+        if joined in vocabulary:
+            return True
+        head_word, tail_word = head.lower() in vocabulary, tail.lower() in vocabulary
+        if head_word and tail_word:
+            return False  # two words of the plan ("og" + "fællesskaber")
+        if known(joined, len(head)) or (len(tail) <= SHORT_TAIL and not tail_word and not head_word):
+            return True
+        return False
+
+    def mend(text: str) -> str:
+        if CELL_BREAK not in text:
+            return text
+        pieces = text.split(CELL_BREAK)
+        out = pieces[0]
+        for piece in pieces[1:]:
+            head = (_WORD.findall(out[-40:]) or [""])[-1] if out[-1:].isalpha() else ""
+            tail = (_WORD.findall(piece[:40]) or [""])[0] if piece[:1].isalpha() else ""
+            out += piece if head and tail and joins(head, tail) else " " + piece
+        return out
+
+    for block in blocks:
+        if block.rows is not None:
+            block.rows = [[mend(cell) for cell in row] for row in block.rows]
+        block.text = mend(block.text)
+
+
 def _cells_to_rows(cells: list[tuple[float, float, float, float]],
                    page: PageChars) -> tuple[list[list[str]], list[float]]:
     """Cell boxes → rows of cell texts (a merged cell appears once, in its first column), column lefts."""
@@ -553,7 +656,7 @@ def _cells_to_rows(cells: list[tuple[float, float, float, float]],
         for x0, top, x1, bottom in by_row[key]:
             inside = [c for c in page.chars
                       if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom]
-            text = join_lines([line.text for line in build_lines(inside, page.number)]) if inside else ""
+            text = cell_text(build_lines(inside, page.number), x0, x1) if inside else ""
             column = min(range(len(columns)), key=lambda i: abs(columns[i] - x0))
             row[column] = text
         rows.append(row)

@@ -259,3 +259,43 @@ def test_a_bold_table_caption_is_not_a_heading(tmp_path, backend):
     doc = load_document(path, pdf_backend=backend)
     assert [h.text for h in doc.headings] == ["8. Opfølgning og ledelsesinformation"]
     assert _block(doc, "Tabel 12.").kind == "paragraph"
+
+
+def _build_narrow_cells(path: Path) -> Path:
+    """A ruled table whose narrow cells cut a word at the edge ("Opfølgnin" / "g") and wrap another
+    between words right at the edge ("propaganda og" / "fællesskaber")."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pdf_builders import LEFT, Writer
+
+    w = Writer(path, pages=1)
+    w.line("Opfølgning på indsatserne sker hvert år, og fællesskaber og propaganda er emner.", after=12)
+    c = w.canvas
+    cells = [["Opfølgnin", "g"], ["propaganda og", "fællesskaber"], ["Kriminalforsorgen", ", Jobcentret"]]
+    widths = [max(stringWidth(t, "Helvetica", 10) for t in cell) + 9 for cell in cells]
+    top = w.y
+    x = LEFT
+    for cell, width in zip(cells, widths):
+        c.setFont("Helvetica", 10)
+        for i, text in enumerate(cell):
+            c.drawString(x + 4, top - 14 - 12 * i, text)
+        x += width
+    c.setLineWidth(0.8)
+    for y in (top, top - 34):
+        c.line(LEFT, y, LEFT + sum(widths), y)
+    x = LEFT
+    for width in [0, *widths]:
+        x += width
+        c.line(x, top, x, top - 34)
+    w.y = top - 50
+    w.line("Et afsnit efter tabellen.")
+    w.save()
+    return path
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_words_cut_at_a_narrow_cells_edge_are_mended_by_the_plans_vocabulary(tmp_path, backend):
+    doc = load_document(_build_narrow_cells(tmp_path / "cells.pdf"), pdf_backend=backend)
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert table.rows[0] == ["Opfølgning", "propaganda og fællesskaber", "Kriminalforsorgen, Jobcentret"]
+    assert "\u2064" not in table.text
