@@ -254,7 +254,18 @@ def _rest_of_row(above: list[str], row: list[str]) -> bool:
     if not filled or len(above) != len(row) or not all(above[i].strip() for i in filled):
         return False
     lower = [row[i].strip()[:1].islower() for i in filled]
-    return all(lower) if len(filled) == len(row) else any(lower)
+    if len(filled) == len(row):  # a number may go on a cell ("6–12 måneder") as well as start one
+        return any(lower) and all(low or row[i].strip()[:1].isdigit() for low, i in zip(lower, filled))
+    return any(lower)
+
+
+def _join_cell(above: str, below: str) -> str:
+    """A cell broken over a page: the page may have cut a word ("Foreg" + "ribende"), which the plan's
+    vocabulary decides as for a word cut at a cell's edge."""
+    above, below = above.strip(), below.strip()
+    if above[-1:].isalpha() and below[:1].isalpha() and below[:1].islower():
+        return above + CELL_BREAK + below
+    return join_lines([above, below])
 
 
 def join_tables(first: TableArea, second: TableArea) -> None:
@@ -266,7 +277,7 @@ def join_tables(first: TableArea, second: TableArea) -> None:
         rows = rows[len(head):]
     if rows and first.rows and _rest_of_row(first.rows[-1], rows[0]):
         last = first.rows[-1]
-        first.rows[-1] = [join_lines([a, b]) for a, b in zip(last, rows.pop(0))]
+        first.rows[-1] = [_join_cell(a, b) for a, b in zip(last, rows.pop(0))]
     first.rows = first.rows + rows
     first.bottom = second.bottom
     first.last_page = second.page
@@ -539,7 +550,7 @@ class _TableFinder:
 CELL_BREAK = "\u2064"
 """Stands between two lines of a ruled cell where a word may have been cut at the cell's edge, until the
 whole document's vocabulary decides (:func:`resolve_cell_breaks`)."""
-CELL_EDGE_SLACK = 0.8
+CELL_EDGE_SLACK = 1.0
 """A cell line ending within this many font sizes of the cell's text edge may have run into it."""
 
 

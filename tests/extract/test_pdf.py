@@ -299,3 +299,21 @@ def test_words_cut_at_a_narrow_cells_edge_are_mended_by_the_plans_vocabulary(tmp
     table = next(b for b in doc.blocks if b.kind == "table")
     assert table.rows[0] == ["Opfølgning", "propaganda og fællesskaber", "Kriminalforsorgen, Jobcentret"]
     assert "\u2064" not in table.text
+
+
+def test_a_row_broken_over_a_page_is_joined_and_a_word_the_page_cut_is_mended():
+    # every cell goes on below, one with a number ("6–12 måneder"); the page cut "Foreg" + "ribende"
+    from concept_audit.extract.layout import TableArea
+    from concept_audit.model import Block
+    from concept_audit.extract.pdf import join_tables, resolve_cell_breaks
+
+    columns = [50.0, 150.0, 300.0, 450.0]
+    first = TableArea(50, 100, 450, 800, [["Niveau", "Indsats", "Indhold"], ["Foreg", "Mentorforl", "Fast mentor i"]],
+                      1, page=3, columns=columns)
+    second = TableArea(50, 60, 450, 120, [["ribende", "øb", "6–12 måneder"]], 0, page=4, columns=columns)
+    join_tables(first, second)
+    assert len(first.rows) == 2
+    blocks = [Block(0, "paragraph", "Det foregribende niveau omfatter et mentorforløb.", page=3),
+              Block(1, "table", "", rows=first.rows, header_rows=1, page=3)]
+    resolve_cell_breaks(blocks)
+    assert blocks[1].rows[1] == ["Foregribende", "Mentorforløb", "Fast mentor i 6–12 måneder"]
