@@ -60,3 +60,16 @@ def test_dated_passives_placeholders_and_qualified_lacks() -> None:
     assert found["Handlingsplanen blev vedtaget i 2025."] is None
     assert found["Henvendelsen registreres i fagsystemet samme dag."] is None
     assert found["Det gør ikke noget, om bekymringen viser sig at være ubegrundet."] is None
+
+
+def test_a_best_effort_is_vague_unless_a_routine_is_set() -> None:
+    found = cues_by_text(
+        "Den, der har henvendt sig, får så vidt muligt en tilbagemelding.",
+        "Enheden tilstræber at give en tilbagemelding.",
+        "Nøglepersoner kommer på kursus, når der er plads.",
+        "Koordinatoren tilstræber at give tilbagemelding inden for fem hverdage.",
+    )
+    assert found["Den, der har henvendt sig, får så vidt muligt en tilbagemelding."] == "vague"
+    assert found["Enheden tilstræber at give en tilbagemelding."] == "vague"
+    assert found["Nøglepersoner kommer på kursus, når der er plads."] == "vague"
+    assert found["Koordinatoren tilstræber at give tilbagemelding inden for fem hverdage."] is None
