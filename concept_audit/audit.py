@@ -117,23 +117,40 @@ def _clusters(passages: list[Passage], topic: list[Passage], enumerations: set[i
     return out
 
 
+def _is_the_name(heading: str, name: str) -> bool:
+    """Does the heading say the name and nothing else (inflection aside)?"""
+    title = strip_number(heading).lower()
+    return bool(name) and fuzz.ratio(title, name.lower()) >= EXACT_NAME
+
+
+EXACT_NAME = 90
+"""rapidfuzz ratio at which a heading is taken to be a name itself ("Samarbejdsaftalen" ~ "samarbejdsaftale")."""
+
+
 def _shared_headings(contexts: list[CheckContext]) -> dict[str, set[int]]:
     """Per element, the headings it shares with another element ("Infohus" names its organisation and its
     operation): such a heading says what the section is broadly about, not that it treats any one of them.
     An element whose names account for every word of the heading does not share it with one that matched
     a part ("Opfølgning på målsætninger og indsatser" is follow-up, though "målsætninger" names the vision)."""
     claims: dict[int, list[tuple[str, bool]]] = {}
+    exact: dict[int, list[str]] = {}
     for ctx in contexts:
         seen = set()
         for f in ctx.findings:
             if f.kind == "heading" and f.section is not None and f.section.heading.index not in seen:
                 seen.add(f.section.heading.index)
                 claims.setdefault(f.section.heading.index, []).append((ctx.element_id, bool(f.extra.get("specific"))))
+                if _is_the_name(f.section.heading.text, f.label):
+                    exact.setdefault(f.section.heading.index, []).append(ctx.element_id)
     shared: dict[str, set[int]] = {}
     for index, claimants in claims.items():
         if len(claimants) < 2:
             continue
         specific = [eid for eid, spec in claimants if spec]
+        if len(exact.get(index, [])) == 1:
+            # the heading is one element's name word for word ("Samarbejdsaftale"); another element's
+            # name found in it as part of a compound ("samarbejde") does not make it shared
+            specific = exact[index]
         for eid, spec in claimants:
             if not (spec and len(specific) == 1):
                 shared.setdefault(eid, set()).add(index)

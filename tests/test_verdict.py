@@ -286,3 +286,13 @@ def test_a_paragraph_ending_in_a_lead_in_is_continued_by_its_list() -> None:
            ("p", "For medarbejdere ligger der på intranettet en side med kontaktoplysninger og en kort vejledning."),
            ("h", 1, "Andet"), ("p", "Skolerne arbejder med demokrati.")]
     assert status(*doc, element=KOMMUNIKATION) == "covered"
+
+
+def test_a_heading_that_is_one_elements_name_is_not_shared_with_a_compound_part() -> None:
+    # "Samarbejdsaftale" is the agreement element's name; "samarbejde" (internal collaboration) is found
+    # in it only as part of the compound, so the section vouches for the agreement alone
+    doc = [("h", 1, "Infohuset"), ("p", "Kommunen og politiet driver sammen det lokale infohus."),
+           ("h", 2, "Samarbejdsaftale"),
+           ("p", "Samarbejdet i infohuset er beskrevet i en skriftlig samarbejdsaftale med politiet fra 2024."),
+           ("p", "Den fastlægger parternes roller, mødekadencen og informationsudvekslingen.")]
+    assert status(*doc, element="organisering.infohus-samarbejdsaftale") == "covered"
