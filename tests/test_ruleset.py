@@ -87,3 +87,14 @@ def test_in_headings_is_a_facet_option_not_a_cue_option(tmp_path: Path, raw: dic
     data = copy.deepcopy(raw)
     data["facets"]["responsible"]["in_headings"] = "ja"
     assert "facets.responsible.in_headings" in error_of(tmp_path, data)
+
+
+def test_a_combined_group_may_ask_for_one_clause_and_says_which_field_is_wrong(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    data["elements"][3]["checks"]["topic"]["combined"] = [{"all": [["infohus"], ["drift"]], "within": "afsnit"}]
+    message = error_of(tmp_path, data)
+    assert "checks.topic.combined[0].within" in message and data["elements"][3]["id"] in message
+    data["elements"][3]["checks"]["topic"]["combined"] = [{"all": [["infohus"], ["drift"]], "inden": "clause"}]
+    assert "inden" in error_of(tmp_path, data)
+    data["elements"][3]["checks"]["topic"]["combined"] = [{"all": [["infohus"], ["drift"]], "within": "clause"}]
+    load_rules(write(tmp_path, data))

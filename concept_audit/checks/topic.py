@@ -12,10 +12,11 @@ Vale's *conditional* kind: declarative, no code per element.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..danish import TermSet, compile_terms
+from ..danish import TermSet, TokenizedText, compile_terms
 from .base import CheckContext, Finding, Where, compile_term_set, term_list, validate_fields
 
 FIELDS = {"terms": (list, False), "exclude": (list, False), "strong": (list, False), "combined": (list, False)}
@@ -28,15 +29,24 @@ class TopicCheck:
     """Terms specific enough that one hit in a heading-less passage is enough to locate the topic."""
     combined: list[list[TermSet]] = field(default_factory=list)
     """Groups of term sets; a passage matching one term of every set in a group is a topic passage."""
+    within_clause: list[bool] = field(default_factory=list)
+    """Per group: must the terms stand in one clause (between commas, semicolons, colons)? For a group
+    of generic words ("varetager", "sekretariat"), a table row naming the infohus in one cell and the
+    secretariat a function sits in in another is not about running the infohus."""
 
     def find(self, passage) -> list[str]:
         found = self.terms.find(passage.tokens) if self.terms else []
         if found:
             return found
-        for group in self.combined:
+        for i, group in enumerate(self.combined):
             hits = [ts.find(passage.tokens) for ts in group]
-            if all(hits):
-                return [" + ".join(h[0] for h in hits)]
+            if not all(hits):
+                continue
+            if i < len(self.within_clause) and self.within_clause[i]:
+                hits = next((h for h in ([ts.find(c) for ts in group] for c in _clauses(passage)) if all(h)), None)
+                if hits is None:
+                    continue
+            return [" + ".join(h[0] for h in hits)]
         return []
 
     def _candidates(self, ctx: CheckContext) -> list:
@@ -63,20 +73,39 @@ class TopicCheck:
                                      "strong": bool(self.strong and self.strong.find(passage.tokens))})
 
 
+_CLAUSE = re.compile(r"[,;:]\s+|\s[–—]\s|[()]")
+
+
+def _clauses(passage) -> list[TokenizedText]:
+    return [TokenizedText.of(part) for part in _CLAUSE.split(passage.text) if part.strip()]
+
+
+COMBINED_FIELDS = {"all": (list, True), "within": (str, False)}
+
+
 def compile(config: dict, where: Where, rules: dict) -> TopicCheck:
     validate_fields(config, FIELDS, where, "checks.topic")
     terms = compile_term_set(config, where, "checks.topic", required=False)
     strong = compile_term_set(config, where, "checks.topic", terms_field="strong", required=False)
     groups = []
     exclude = term_list(config, "exclude", where, "checks.topic")
+    clause = []
     for i, group in enumerate(config.get("combined") or []):
         prefix = f"checks.topic.combined[{i}]"
+        within = "sentence"
+        if isinstance(group, dict):
+            validate_fields(group, COMBINED_FIELDS, where, prefix)
+            within = group.get("within", "sentence")
+            if within not in ("sentence", "clause"):
+                raise where.error(f"{prefix}.within", f"skal være 'sentence' eller 'clause', ikke {within!r}")
+            group = group["all"]
         if not isinstance(group, list) or len(group) < 2 or not all(isinstance(g, list) and g for g in group):
             raise where.error(prefix, "skal være en liste af mindst to ikke-tomme term-lister")
         try:
             groups.append([compile_terms([str(t) for t in g], exclude) for g in group])
         except ValueError as exc:
             raise where.error(prefix, str(exc)) from None
+        clause.append(within == "clause")
     if not terms and not groups:
         raise where.error("checks.topic.terms", "må ikke være tom (eller angiv 'combined')")
-    return TopicCheck(terms, strong, groups)
+    return TopicCheck(terms, strong, groups, clause)

@@ -1,0 +1,21 @@
+"""The topic check: terms, and combined groups that must stand together (in a sentence or a clause)."""
+
+from __future__ import annotations
+
+from concept_audit.audit import audit
+from tests.plan_builder import make_doc
+
+DRIFT = "organisering.drift-af-infohus"
+
+
+def test_running_the_infohus_must_be_said_of_the_infohus_in_one_clause() -> None:
+    # the secretariat a function is placed in and its contact with the infohus stand in different cells
+    row = [("h", 1, "Funktioner"),
+           ("table", [["Funktion", "Placering", "Ansvar"],
+                      ["Radikaliseringskontaktperson", "SSP-sekretariatet",
+                       "Kommunens kontaktpunkt ved bekymring, kontakt til politiet og Infohuset"]])]
+    assert audit(make_doc(*row)).element(DRIFT).status == "missing"
+    # said of the infohus in one clause, the same words are its operation
+    said = [("h", 1, "Infohuset"),
+            ("p", "SSP-lederen indkalder til møderne i infohuset og fører referat hver gang.")]
+    assert audit(make_doc(*said)).element(DRIFT).status == "covered"
