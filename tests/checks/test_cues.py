@@ -73,14 +73,3 @@ def test_a_best_effort_is_vague_unless_a_routine_is_set() -> None:
     assert found["Enheden tilstræber at give en tilbagemelding."] == "vague"
     assert found["Nøglepersoner kommer på kursus, når der er plads."] == "vague"
     assert found["Koordinatoren tilstræber at give tilbagemelding inden for fem hverdage."] is None
-
-
-def test_as_needed_is_vague_but_not_beside_a_set_cadence() -> None:
-    found = cues_by_text(
-        "Sagen håndteres i samarbejde med de relevante parter, herunder eventuelt infohuset.",
-        "Nøglepersonerne kommer på kursus efter behov.",
-        "Infohuset mødes hver sjette uge og derudover efter behov.",
-    )
-    assert found["Sagen håndteres i samarbejde med de relevante parter, herunder eventuelt infohuset."] == "vague"
-    assert found["Nøglepersonerne kommer på kursus efter behov."] == "vague"
-    assert found["Infohuset mødes hver sjette uge og derudover efter behov."] is None
