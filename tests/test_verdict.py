@@ -296,3 +296,14 @@ def test_a_heading_that_is_one_elements_name_is_not_shared_with_a_compound_part(
            ("p", "Samarbejdet i infohuset er beskrevet i en skriftlig samarbejdsaftale med politiet fra 2024."),
            ("p", "Den fastlægger parternes roller, mødekadencen og informationsudvekslingen.")]
     assert status(*doc, element="organisering.infohus-samarbejdsaftale") == "covered"
+
+
+def test_a_table_of_functions_describes_roles_by_function() -> None:
+    # the concept asks for roles tied to functions, not persons: a table headed "Funktion" is that
+    doc = [("h", 1, "Roller og ansvar"),
+           ("p", "Opgaverne er fordelt på funktioner:"),
+           ("table", [["Funktion", "Placering", "Opgaver"],
+                      ["SSP-koordinator", "SSP-enheden", "Tovholder for lokalgrupperne og kontakt til skolerne"],
+                      ["Infohuskoordinator", "Familieafdelingen", "Modtager bekymringer og indkalder infohuset"],
+                      ["Ressourceperson", "Jobcentret", "Rådgiver kolleger og deltager i infohuset"]])]
+    assert status(*doc, element="organisering.roller-og-ansvar") == "covered"
