@@ -119,14 +119,16 @@ def build_plan(path: Path) -> Path:
 
 def grid(w: Writer, rows: list[tuple[str, ...]], widths: list[float], *, bold_rows: tuple[int, ...] = (0,),
          row_height: float = 20, top: float | None = None) -> None:
-    """A ruled table (LibreOffice's 'Table Grid': every cell boxed) from ``top`` (default: the writer's y)."""
+    """A ruled table (LibreOffice's 'Table Grid': every cell boxed) from ``top`` (default: the writer's y).
+    A cell's text may hold line breaks ("\n"): its lines are drawn 12 pt apart."""
     c = w.canvas
     top = w.y if top is None else top
     for r, row in enumerate(rows):
         x = LEFT
         for text, width in zip(row, widths):
             c.setFont("Helvetica-Bold" if r in bold_rows else "Helvetica", 10)
-            c.drawString(x + 4, top - row_height * r - 14, text)
+            for i, line in enumerate(text.split("\n")):
+                c.drawString(x + 4, top - row_height * r - 14 - 12 * i, line)
             x += width
     c.setLineWidth(0.8)
     for r in range(len(rows) + 1):

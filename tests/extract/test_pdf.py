@@ -266,28 +266,13 @@ def _build_narrow_cells(path: Path) -> Path:
     between words right at the edge ("propaganda og" / "fællesskaber")."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from pdf_builders import LEFT, Writer
+    from pdf_builders import Writer, grid
 
     w = Writer(path, pages=1)
     w.line("Opfølgning på indsatserne sker hvert år, og fællesskaber og propaganda er emner.", after=12)
-    c = w.canvas
     cells = [["Opfølgnin", "g"], ["propaganda og", "fællesskaber"], ["Kriminalforsorgen", ", Jobcentret"]]
     widths = [max(stringWidth(t, "Helvetica", 10) for t in cell) + 9 for cell in cells]
-    top = w.y
-    x = LEFT
-    for cell, width in zip(cells, widths):
-        c.setFont("Helvetica", 10)
-        for i, text in enumerate(cell):
-            c.drawString(x + 4, top - 14 - 12 * i, text)
-        x += width
-    c.setLineWidth(0.8)
-    for y in (top, top - 34):
-        c.line(LEFT, y, LEFT + sum(widths), y)
-    x = LEFT
-    for width in [0, *widths]:
-        x += width
-        c.line(x, top, x, top - 34)
-    w.y = top - 50
+    grid(w, [tuple("\n".join(cell) for cell in cells)], widths, bold_rows=(), row_height=34)
     w.line("Et afsnit efter tabellen.")
     w.save()
     return path
