@@ -23,36 +23,40 @@ FIELDS = {"terms": (list, False), "exclude": (list, False), "strong": (list, Fal
 
 
 @dataclass
+class Combined:
+    """Term sets that must all match one passage to make it a topic passage."""
+
+    sets: list[TermSet]
+    within_clause: bool = False
+    """Must the terms stand in one clause (between commas, semicolons, colons)? For a group of generic
+    words ("varetager", "sekretariat"), a table row naming the infohus in one cell and the secretariat a
+    function sits in in another is not about running the infohus."""
+
+    def find(self, passage) -> list[str]:
+        hits = [ts.find(passage.tokens) for ts in self.sets]
+        if all(hits) and self.within_clause:
+            hits = next((h for h in ([ts.find(c) for ts in self.sets] for c in _clauses(passage)) if all(h)), [])
+        return [" + ".join(h[0] for h in hits)] if hits and all(hits) else []
+
+
+@dataclass
 class TopicCheck:
     terms: TermSet
     strong: TermSet
     """Terms specific enough that one hit in a heading-less passage is enough to locate the topic."""
-    combined: list[list[TermSet]] = field(default_factory=list)
+    combined: list[Combined] = field(default_factory=list)
     """Groups of term sets; a passage matching one term of every set in a group is a topic passage."""
-    within_clause: list[bool] = field(default_factory=list)
-    """Per group: must the terms stand in one clause (between commas, semicolons, colons)? For a group
-    of generic words ("varetager", "sekretariat"), a table row naming the infohus in one cell and the
-    secretariat a function sits in in another is not about running the infohus."""
 
     def find(self, passage) -> list[str]:
         found = self.terms.find(passage.tokens) if self.terms else []
         if found:
             return found
-        for i, group in enumerate(self.combined):
-            hits = [ts.find(passage.tokens) for ts in group]
-            if not all(hits):
-                continue
-            if i < len(self.within_clause) and self.within_clause[i]:
-                hits = next((h for h in ([ts.find(c) for ts in group] for c in _clauses(passage)) if all(h)), None)
-                if hits is None:
-                    continue
-            return [" + ".join(h[0] for h in hits)]
-        return []
+        return next((hit for hit in (group.find(passage) for group in self.combined) if hit), [])
 
     def _candidates(self, ctx: CheckContext) -> list:
         """The passages worth asking: those holding a start word of some term (see TermSet.candidates)."""
         sets = [self.terms] if self.terms else []
-        sets += [group[0] for group in self.combined]
+        sets += [group.sets[0] for group in self.combined]
         indices: set[int] = set()
         for ts in sets:
             found = ts.candidates(ctx.text.postings)
@@ -89,7 +93,6 @@ def compile(config: dict, where: Where, rules: dict) -> TopicCheck:
     strong = compile_term_set(config, where, "checks.topic", terms_field="strong", required=False)
     groups = []
     exclude = term_list(config, "exclude", where, "checks.topic")
-    clause = []
     for i, group in enumerate(config.get("combined") or []):
         prefix = f"checks.topic.combined[{i}]"
         within = "sentence"
@@ -102,10 +105,9 @@ def compile(config: dict, where: Where, rules: dict) -> TopicCheck:
         if not isinstance(group, list) or len(group) < 2 or not all(isinstance(g, list) and g for g in group):
             raise where.error(prefix, "skal være en liste af mindst to ikke-tomme term-lister")
         try:
-            groups.append([compile_terms([str(t) for t in g], exclude) for g in group])
+            groups.append(Combined([compile_terms([str(t) for t in g], exclude) for g in group], within == "clause"))
         except ValueError as exc:
             raise where.error(prefix, str(exc)) from None
-        clause.append(within == "clause")
     if not terms and not groups:
         raise where.error("checks.topic.terms", "må ikke være tom (eller angiv 'combined')")
-    return TopicCheck(terms, strong, groups, clause)
+    return TopicCheck(terms, strong, groups)
