@@ -8,6 +8,7 @@ The engine knows the check kinds and their order, never an element. Per element 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -117,55 +118,68 @@ def _clusters(passages: list[Passage], topic: list[Passage], enumerations: set[i
     return out
 
 
+EXACT_NAME = 90
+"""rapidfuzz ratio at which a heading is taken to be a name itself ("Samarbejdsaftalen" ~ "samarbejdsaftale")."""
+
+
 def _is_the_name(heading: str, name: str) -> bool:
     """Does the heading say the name and nothing else (inflection aside)?"""
     title = strip_number(heading).lower()
     return bool(name) and fuzz.ratio(title, name.lower()) >= EXACT_NAME
 
 
-EXACT_NAME = 90
-"""rapidfuzz ratio at which a heading is taken to be a name itself ("Samarbejdsaftalen" ~ "samarbejdsaftale")."""
+@dataclass
+class _Claim:
+    """One element's match of a heading: whether the heading names it alone, and says its name exactly."""
+
+    element_id: str
+    specific: bool
+    exact: bool
 
 
-def _shared_headings(contexts: list[CheckContext]) -> dict[str, set[int]]:
-    """Per element, the headings it shares with another element ("Infohus" names its organisation and its
-    operation): such a heading says what the section is broadly about, not that it treats any one of them.
-    An element whose names account for every word of the heading does not share it with one that matched
-    a part ("Opfølgning på målsætninger og indsatser" is follow-up, though "målsætninger" names the vision)."""
-    claims: dict[int, list[tuple[str, bool]]] = {}
-    exact: dict[int, list[str]] = {}
+def _heading_claims(contexts: list[CheckContext]) -> dict[int, list[_Claim]]:
+    """Per heading, the elements whose heading check matched it (one claim per element)."""
+    claims: dict[int, list[_Claim]] = {}
     for ctx in contexts:
         seen = set()
         for f in ctx.findings:
             if f.kind == "heading" and f.section is not None and f.section.heading.index not in seen:
                 seen.add(f.section.heading.index)
-                claims.setdefault(f.section.heading.index, []).append((ctx.element_id, bool(f.extra.get("specific"))))
-                if _is_the_name(f.section.heading.text, f.label):
-                    exact.setdefault(f.section.heading.index, []).append(ctx.element_id)
+                claims.setdefault(f.section.heading.index, []).append(
+                    _Claim(ctx.element_id, bool(f.extra.get("specific")), _is_the_name(f.section.heading.text, f.label)))
+    return claims
+
+
+def _shared_headings(claims: dict[int, list[_Claim]]) -> dict[str, set[int]]:
+    """Per element, the headings it shares with another element ("Infohus" names its organisation and its
+    operation): such a heading says what the section is broadly about, not that it treats any one of them.
+    An element whose names account for every word of the heading does not share it with one that matched
+    a part ("Opfølgning på målsætninger og indsatser" is follow-up, though "målsætninger" names the vision)."""
     shared: dict[str, set[int]] = {}
     for index, claimants in claims.items():
         if len(claimants) < 2:
             continue
-        specific = [eid for eid, spec in claimants if spec]
-        if len(exact.get(index, [])) == 1:
+        specific = [c.element_id for c in claimants if c.specific]
+        exact = [c.element_id for c in claimants if c.exact]
+        if len(exact) == 1:
             # the heading is one element's name word for word ("Samarbejdsaftale"); another element's
             # name found in it as part of a compound ("samarbejde") does not make it shared
-            specific = exact[index]
-        for eid, spec in claimants:
-            if not (spec and len(specific) == 1):
-                shared.setdefault(eid, set()).add(index)
+            specific = exact
+        for c in claimants:
+            if not (c.specific and len(specific) == 1):
+                shared.setdefault(c.element_id, set()).add(index)
     return shared
 
 
-def _owned_headings(contexts: list[CheckContext]) -> dict[int, str]:
+def _owned_headings(claims: dict[int, list[_Claim]]) -> dict[int, str]:
     """Headings that name one element specifically ("Pressehåndtering" is press handling): the element
     whose section it is."""
-    specific: dict[int, set[str]] = {}
-    for ctx in contexts:
-        for f in ctx.findings:
-            if f.kind == "heading" and f.section is not None and f.extra.get("specific"):
-                specific.setdefault(f.section.heading.index, set()).add(ctx.element_id)
-    return {index: next(iter(ids)) for index, ids in specific.items() if len(ids) == 1}
+    owned = {}
+    for index, claimants in claims.items():
+        specific = [c.element_id for c in claimants if c.specific]
+        if len(specific) == 1:
+            owned[index] = specific[0]
+    return owned
 
 
 def _scope(ctx: CheckContext, enumerations: set[int], shared: set[int] = frozenset(),
@@ -211,8 +225,9 @@ def _scope(ctx: CheckContext, enumerations: set[int], shared: set[int] = frozens
 def evaluate_elements(text: IndexedText, rules: RuleSet) -> list[CheckContext]:
     contexts = [_locate(text, element) for element in rules.elements]
     enumerations = _mark_enumerations(contexts)
-    shared = _shared_headings(contexts)
-    owned = _owned_headings(contexts)
+    claims = _heading_claims(contexts)
+    shared = _shared_headings(claims)
+    owned = _owned_headings(claims)
     for ctx, element in zip(contexts, rules.elements):
         _scope(ctx, enumerations, shared.get(ctx.element_id, set()), owned)
         for kind in ORDER:
