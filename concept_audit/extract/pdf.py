@@ -597,6 +597,8 @@ def resolve_cell_breaks(blocks: list[Block]) -> None:
             for row in block.rows or []:
                 yield from row
 
+    if not any(CELL_BREAK in text for text in texts()):
+        return  # no cell line ran into its edge: nothing to judge, no vocabulary to build
     vocabulary: set[str] = set()
     for text in texts():
         for token in text.split():
@@ -627,9 +629,7 @@ def resolve_cell_breaks(blocks: list[Block]) -> None:
         head_word, tail_word = head.lower() in vocabulary, tail.lower() in vocabulary
         if head_word and tail_word:
             return False  # two words of the plan ("og" + "fællesskaber")
-        if known(joined, len(head)) or (len(tail) <= SHORT_TAIL and not tail_word and not head_word):
-            return True
-        return False
+        return known(joined, len(head)) or (len(tail) <= SHORT_TAIL and not tail_word and not head_word)
 
     def mend(text: str) -> str:
         if CELL_BREAK not in text:
