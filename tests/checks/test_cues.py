@@ -73,3 +73,20 @@ def test_a_best_effort_is_vague_unless_a_routine_is_set() -> None:
     assert found["Enheden tilstræber at give en tilbagemelding."] == "vague"
     assert found["Nøglepersoner kommer på kursus, når der er plads."] == "vague"
     assert found["Koordinatoren tilstræber at give tilbagemelding inden for fem hverdage."] is None
+
+
+def test_ad_hoc_perfect_passive_lacks_and_wishes_with_a_partner() -> None:
+    found = cues_by_text(
+        "Opfølgningen sker fra gang til gang.",
+        "Netværksmøder holdes ad hoc.",
+        "Siden er ikke blevet opdateret siden 2020.",
+        "Vi ønsker sammen med politiet at aftale en fast måde at følge op på.",
+        "Borgere, der ønsker at tale med en rådgiver, kan ringe til Borgerservice.",  # a citizen's wish
+        "Siden er blevet opdateret i marts.",
+    )
+    assert found["Opfølgningen sker fra gang til gang."] == "vague"
+    assert found["Netværksmøder holdes ad hoc."] == "vague"
+    assert found["Siden er ikke blevet opdateret siden 2020."] == "lack"
+    assert found["Vi ønsker sammen med politiet at aftale en fast måde at følge op på."] == "intent"
+    assert found["Borgere, der ønsker at tale med en rådgiver, kan ringe til Borgerservice."] is None
+    assert found["Siden er blevet opdateret i marts."] is None
