@@ -28,7 +28,7 @@ class Combined:
 
     sets: list[TermSet]
     within_clause: bool = False
-    """Must the terms stand in one clause (between commas, semicolons, colons)? For a group of generic
+    """Must the terms stand in one clause (between commas, semicolons, colons, dashes or sentence ends)? For a group of generic
     words ("varetager", "sekretariat"), a table row naming the infohus in one cell and the secretariat a
     function sits in in another is not about running the infohus."""
 
@@ -77,7 +77,7 @@ class TopicCheck:
                                      "strong": bool(self.strong and self.strong.find(passage.tokens))})
 
 
-_CLAUSE = re.compile(r"[,;:]\s+|\s[–—]\s|[()]")
+_CLAUSE = re.compile(r"[,;:]\s+|\s[–—]\s|[()]|[.!?]\s+(?=[A-ZÆØÅ])")
 
 
 def _clauses(passage) -> list[TokenizedText]:

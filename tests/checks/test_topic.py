@@ -19,3 +19,12 @@ def test_running_the_infohus_must_be_said_of_the_infohus_in_one_clause() -> None
     said = [("h", 1, "Infohuset"),
             ("p", "SSP-lederen indkalder til møderne i infohuset og fører referat hver gang.")]
     assert audit(make_doc(*said)).element(DRIFT).status == "covered"
+
+
+def test_a_clause_ends_where_a_sentence_ends_inside_a_table_cell() -> None:
+    # one cell, two sentences: the chair of one body and the infohus of another sentence are not its operation
+    row = [("h", 1, "Ansvar"),
+           ("table", [["Niveau", "Hvem", "Ansvar"],
+                      ["Strategisk", "Direktøren",
+                       "Er formand for SSP-styregruppen. Repræsenterer kommunen i styregruppen for Infohuset."]])]
+    assert audit(make_doc(*row)).element(DRIFT).status == "missing"
