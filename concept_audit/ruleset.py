@@ -31,7 +31,7 @@ VERDICT_FIELDS = {"min_passages": (int, False), "cue_share_max": ((int, float), 
                   "weak_min_passages": (int, False)}
 TERMS_FIELDS = {"label": ((str, dict), True), "terms": (list, True), "exclude": (list, False)}
 FACET_FIELDS = {**TERMS_FIELDS, "in_headings": (bool, False)}
-CUE_FIELDS = {**TERMS_FIELDS, "unless": (list, False)}
+CUE_FIELDS = {**TERMS_FIELDS, "unless": (list, False), "paragraph": (bool, False)}
 SECTION_FIELDS = {"id": (str, True), "title": (str, True), "questions": (list, False), "annex": (bool, False)}
 ELEMENT_FIELDS = {
     "id": (str, True), "chapter": (str, True), "level": (str, True), "name": (str, True),
@@ -67,6 +67,8 @@ class Cue:
     label: dict[str, str]
     terms: Any  # TermSet
     unless: Any = None  # TermSet | None: terms that, present in the passage, cancel the cue
+    paragraph: bool = False
+    """Does the cue speak for its whole paragraph? See ``CueKind.paragraph``."""
 
 
 @dataclass
@@ -155,9 +157,10 @@ def compile_rules(raw: Any, source: str) -> RuleSet:
     for cid, conf in raw["cues"].items():
         where = Where(source, f"cue {cid}")
         validate_fields(conf, CUE_FIELDS, where, f"cues.{cid}")
-        facet = compile_facet(cid, {k: v for k, v in conf.items() if k != "unless"}, where, f"cues.{cid}")
+        facet = compile_facet(cid, {k: v for k, v in conf.items() if k not in ("unless", "paragraph")}, where,
+                              f"cues.{cid}")
         unless = compile_term_set(conf, where, f"cues.{cid}", terms_field="unless", required=False)
-        cues[cid] = Cue(cid, facet.label, facet.terms, unless if unless else None)
+        cues[cid] = Cue(cid, facet.label, facet.terms, unless if unless else None, bool(conf.get("paragraph", False)))
 
     sections: list[TemplateSection] = []
     for i, sconf in enumerate(raw["sections"]):

@@ -77,6 +77,18 @@ def test_bad_cue_unless(tmp_path: Path, raw: dict) -> None:
     assert "cue intent" in error_of(tmp_path, data)
 
 
+def test_paragraph_is_a_cue_option_checked_for_its_type(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    data["cues"]["intent"]["paragraph"] = True
+    assert load_rules(write(tmp_path, data)).cues["intent"].paragraph is True
+    data["cues"]["intent"]["paragraph"] = "ja"
+    message = error_of(tmp_path, data)
+    assert "cue intent" in message and "cues.intent.paragraph" in message
+    data = copy.deepcopy(raw)
+    data["facets"]["responsible"]["paragraph"] = True
+    assert "facets.responsible.paragraph" in error_of(tmp_path, data)
+
+
 def test_in_headings_is_a_facet_option_not_a_cue_option(tmp_path: Path, raw: dict) -> None:
     data = copy.deepcopy(raw)
     data["facets"]["responsible"]["in_headings"] = True

@@ -41,6 +41,11 @@ class CueKind:
     id: str
     terms: TermSet
     unless: TermSet | None = None
+    paragraph: bool = False
+    """Does a cue of this kind speak for its whole paragraph? A stated lack usually opens or sums up what
+    the paragraph goes on to describe ("Hvordan henvendelserne registreres, er i dag forskelligt fra
+    forvaltning til forvaltning. Skolerne noterer i elevsystemet, Familieafdelingen i sit fagsystem ..."):
+    the sentences around it describe the lack, not a practice. The facets check reads it (``extra``)."""
 
 
 def _own_cue(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> tuple[str, str] | None:
@@ -75,12 +80,16 @@ def cue_of(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> tuple[s
 class CuesCheck:
     kinds: list[CueKind]
 
+    def __post_init__(self) -> None:
+        self._paragraph = {k.id: k.paragraph for k in self.kinds}
+
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for passage in ctx.scope:
             cue = cue_of(ctx.text, passage, self.kinds)
             if cue is not None:
                 ctx.cued.add(passage.index)
-                yield Finding("cue", cue[0], passage=passage, term=cue[1])
+                yield Finding("cue", cue[0], passage=passage, term=cue[1],
+                              extra={"paragraph": self._paragraph[cue[0]]})
 
 
 def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:
@@ -92,4 +101,4 @@ def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:
     for kind in kinds:
         if kind not in library:
             raise where.error("checks.cues.kinds", f"ukendt cue-type {kind!r} (kendte: {', '.join(library)})")
-    return CuesCheck([CueKind(k, library[k].terms, library[k].unless) for k in kinds])
+    return CuesCheck([CueKind(k, library[k].terms, library[k].unless, library[k].paragraph) for k in kinds])

@@ -3,7 +3,11 @@
 A facet is a named kind of substance shared across elements: who is responsible, a procedure or
 routine, a frequency, a partner, a document or agreement, political adoption ... The library of facets
 lives at the top of the rule file; an element lists the facets it requires and may define local ones.
-Passages that state an intention or a lack (see ``cues``) do not supply facets.
+Passages that state an intention or a lack (see ``cues``) do not supply facets. A stated lack of a cue kind
+that speaks for its paragraph (``paragraph: true``) also takes the facets it names out of the rest of
+its paragraph: "Registreringen er ikke ensartet. Skolerne noterer i elevsystemet, Familieafdelingen i sit
+fagsystem" describes the lack, not a registration practice. Only prose paragraphs: the rows of a table,
+or the items of a list, say each their own thing.
 """
 
 from __future__ import annotations
@@ -40,10 +44,20 @@ class FacetsCheck:
     together the description. Every contributing place must discuss the element substantively itself:
     scattered half-sentences still do not add up."""
 
+    def _denied(self, ctx: CheckContext, facets: list[Facet]) -> set[tuple[int, str]]:
+        """(paragraph block, facet id) pairs that a stated lack in that paragraph names."""
+        out = set()
+        for f in ctx.findings:
+            if f.kind == "cue" and f.extra.get("paragraph") and f.passage is not None and f.passage.kind == "paragraph":
+                out.update((f.passage.block, facet.id) for facet in facets if facet.terms.find(f.passage.tokens))
+        return out
+
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for facet in [*self.require, *self.optional]:
+        facets = [*self.require, *self.optional]
+        denied = self._denied(ctx, facets)
+        for facet in facets:
             for passage in ctx.scope:
-                if passage.index in ctx.cued or passage.kind == "heading":
+                if passage.index in ctx.cued or passage.kind == "heading" or (passage.block, facet.id) in denied:
                     continue
                 found = facet.terms.find(passage.tokens)
                 if not found and facet.in_headings and passage.section_id >= 0:

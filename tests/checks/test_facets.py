@@ -1,0 +1,42 @@
+"""The facets check: what a covered element must show, and what a stated lack takes away."""
+
+from __future__ import annotations
+
+from concept_audit.audit import audit
+from tests.plan_builder import make_doc
+
+FLOW = "organisering.sagsflow-og-registrering"
+STEPS = [("li", "Medarbejderen drøfter bekymringen med sin leder og sender derefter henvendelsen til koordinatoren."),
+         ("li", "Koordinatoren vurderer henvendelsen inden for to hverdage, og sagen går herefter videre til infohuset.")]
+PRACTICE = ("Skolerne noterer henvendelsen i elevsystemet, og Familieafdelingen registrerer den i sit fagsystem "
+            "samme dag.")
+
+
+def test_a_registration_practice_with_the_steps_covers_the_case_flow() -> None:
+    doc = make_doc(("h", 1, "Sagsflow og registrering"), *STEPS, ("p", PRACTICE))
+    assert audit(doc).element(FLOW).status == "covered"
+
+
+def test_a_stated_lack_takes_the_facets_it_names_out_of_its_paragraph() -> None:
+    # the same sentence, now the example of a registration that is not the same from place to place
+    lack = "Hvordan henvendelserne registreres, er i dag ikke ensartet. " + PRACTICE
+    verdict = audit(make_doc(("h", 1, "Sagsflow og registrering"), *STEPS, ("p", lack))).element(FLOW)
+    assert verdict.status == "weak"
+    assert "registrering i et system" in verdict.lacking
+
+
+def test_a_lack_in_another_paragraph_leaves_a_practice_standing() -> None:
+    # a lack about something else, in a paragraph of its own, does not undo the practice
+    doc = make_doc(("h", 1, "Sagsflow og registrering"), *STEPS, ("p", PRACTICE),
+                   ("p", "Der er endnu ikke en fælles skabelon for referater fra infohusmøderne."))
+    assert audit(doc).element(FLOW).status == "covered"
+
+
+def test_a_lack_in_one_table_row_leaves_the_other_rows_standing() -> None:
+    rows = [["Trin", "Hvad sker der", "Ansvarlig"],
+            ["1", "Henvendelsen registreres i fagsystemet samme dag", "Koordinatoren"],
+            ["2", "Sagen går derefter videre til infohuset, som vurderer den inden for fem hverdage", "Infohuset"],
+            ["3", "Sagen afsluttes, når infohuset vurderer, at bekymringen er afklaret", "Infohuset"],
+            ["4", "Den, der sendte henvendelsen, får besked; der er endnu ikke en fast frist for det", "Koordinatoren"]]
+    doc = make_doc(("h", 1, "Sagsflow og registrering"), ("table", rows))
+    assert audit(doc).element(FLOW).status == "covered"
