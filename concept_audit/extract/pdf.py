@@ -30,7 +30,7 @@ from ..model import Block, Document
 from .layout import NOTE_MARK, Item, Line, TableArea, page_items
 from .pdfchars import EncryptedPdf, PageChars, Rect, open_source
 from .pdfsafety import MAX_PAGES, scan_pdf
-from .structure import BULLET_GLYPHS, DASH_BULLETS, is_caption, numbering_depth, section_number
+from .structure import BULLET_GLYPHS, DASH_BULLETS, is_caption, is_field_line, numbering_depth, section_number
 
 BAND = 0.09
 """Share of the page height at top and bottom where running headers and footers stand."""
@@ -338,7 +338,7 @@ def _is_heading(draft: _Draft, style: _Style) -> bool:
         return False  # a cell of a table without rules, a column header, text in ruled cells
     text = _unmarked(join_lines([l.text for l in lines]))
     words = len(text.split())
-    if words == 0 or words > 25 or text.endswith((",", ";")) or is_caption(text):
+    if words == 0 or words > 25 or text.endswith((",", ";")) or is_caption(text) or is_field_line(text):
         return False
     number = section_number(text)
     if all(_heading_styled(l, style) for l in lines):

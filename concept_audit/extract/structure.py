@@ -58,17 +58,28 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text.strip()))
 
 
+_FIELD_LINE = re.compile(r"^(?:status|ansvarlig|frist|deadline|tidsplan|dato|version|kontaktperson|målgruppe)\s*:\s*\S",
+                         re.IGNORECASE)
+
+
+def is_field_line(text: str) -> bool:
+    """A field and its value set in bold ("Status: På plads", "Ansvarlig: SSP-koordinatoren"): it states
+    something about the section it stands in and heads nothing. A titled label ("Indsats 1: Mentorforløb",
+    "Bilag A: Arbejdsgang") is a heading; a field name is not a title."""
+    return bool(_FIELD_LINE.match(text.strip()))
+
+
 def title_like(text: str) -> bool:
     """Text that can be a heading when set apart by its looks (bold, larger): short, not a sentence.
 
     At most 15 words and 150 characters; no final ".", ",", ";" or ":" (a sentence, a label); some letters;
-    no caption ("Tabel 3. Mødefora"); not starting in lower case. The DOCX extractor applies this to bold
+    no caption ("Tabel 3. Mødefora") and no field line ("Status: På plads"); not starting in lower case. The DOCX extractor applies this to bold
     or larger paragraphs and the Markdown reader to paragraphs set entirely in bold, so the two agree.
     """
     text = text.strip()
     if not text or len(text.split()) > MAX_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
         return False
-    if text.endswith((".", ",", ";", ":")) or not any(c.isalpha() for c in text) or is_caption(text):
+    if text.endswith((".", ",", ";", ":")) or not any(c.isalpha() for c in text) or is_caption(text) or is_field_line(text):
         return False
     first = next(c for c in text if c.isalnum())
     return not (first.isalpha() and not first.isupper())

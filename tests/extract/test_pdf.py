@@ -261,6 +261,23 @@ def test_a_bold_table_caption_is_not_a_heading(tmp_path, backend):
     assert _block(doc, "Tabel 12.").kind == "paragraph"
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_bold_field_line_is_not_a_heading(tmp_path, backend):
+    # "Status: På plads" in bold states how the section stands; a status line under every heading of a
+    # revised plan must not become a sub-heading that the section's text then stands under
+    from pdf_builders import LEFT, Writer
+
+    path = tmp_path / "status.pdf"
+    w = Writer(path, pages=1)
+    w.line("9. Kompetencer og viden", 14, "Helvetica-Bold", after=6)
+    w.line("Status: På plads", 10, "Helvetica-Bold", after=4)
+    w.line("Alle nye ressourcepersoner gennemfører grundkurset inden for seks måneder.", x=LEFT)
+    w.save()
+    doc = load_document(path, pdf_backend=backend)
+    assert [h.text for h in doc.headings] == ["9. Kompetencer og viden"]
+    assert _block(doc, "Status:").kind == "paragraph"
+
+
 def _build_narrow_cells(path: Path) -> Path:
     """A ruled table whose narrow cells cut a word at the edge ("Opfølgnin" / "g") and wrap another
     between words right at the edge ("propaganda og" / "fællesskaber")."""

@@ -78,6 +78,8 @@ BOLD_HEADINGS = """# Beredskabsplan
 
 **Tabel 1. Mødefora**
 
+**Status: Arbejdsgangen er på plads**
+
 **Kontaktpersonen ringer altid til politiet samme dag.**
 
 **Hvem gør hvad?**
@@ -105,8 +107,9 @@ def test_markdown_bold_paragraph_is_a_heading_one_level_below(tmp_path: Path) ->
         ("Efter mødet", 4)]
     assert [b.text for b in doc.blocks if b.kind == "list_item"] == ["Ring 112."]
     assert doc.blocks[4].section == ["4. Action cards", "Action card 1 – Umiddelbar fare"]
-    # A bold lead-in with text after it, a label, a caption, a bold sentence, a box title: not headings.
-    for start in ("Faktaboks: Info-huset", "Ansvarlig:", "Tabel 1.", "Kontaktpersonen ringer", "Faktaboks om"):
+    # A bold lead-in with text after it, a label, a caption, a field with its value, a bold sentence, a box
+    # title: not headings.
+    for start in ("Faktaboks: Info-huset", "Ansvarlig:", "Tabel 1.", "Status:", "Kontaktpersonen ringer", "Faktaboks om"):
         block = next(b for b in doc.blocks if b.text.startswith(start))
         assert block.kind == "paragraph", start
 
@@ -115,7 +118,7 @@ def test_markdown_and_hand_formatted_docx_have_the_same_outline(tmp_path: Path) 
     import docx
 
     source = ("# 1. Strategi\n\nKommunen arbejder med forebyggelse i tæt samarbejde med politiet og skolerne.\n\n"
-              "**Mentorforløb**\n\nEn mentor mødes med den unge hver uge i et halvt år.\n\n"
+              "**Mentorforløb**\n\n**Status: I gang**\n\nEn mentor mødes med den unge hver uge i et halvt år.\n\n"
               "**Forældrecoaching (foregribende)**\n\nForældre får støtte af en coach.\n\n"
               "# 2. Organisering\n\n**Hvem gør hvad?**\n\nOpgaverne hænger ved funktionen.\n")
     md = tmp_path / "plan.md"
