@@ -90,3 +90,14 @@ def test_ad_hoc_perfect_passive_lacks_and_wishes_with_a_partner() -> None:
     assert found["Vi ønsker sammen med politiet at aftale en fast måde at følge op på."] == "intent"
     assert found["Borgere, der ønsker at tale med en rådgiver, kan ringe til Borgerservice."] is None
     assert found["Siden er blevet opdateret i marts."] is None
+
+
+def test_a_negated_existence_is_a_lack() -> None:
+    found = cues_by_text(
+        "Der er i dag ingen side på hjemmesiden om ekstremisme.",
+        "Kommunen har ingen særskilt information til borgerne.",
+        "Ingen medarbejder skal stå alene med en bekymring.",  # a principle, not a lack
+    )
+    assert found["Der er i dag ingen side på hjemmesiden om ekstremisme."] == "lack"
+    assert found["Kommunen har ingen særskilt information til borgerne."] == "lack"
+    assert found["Ingen medarbejder skal stå alene med en bekymring."] is None
