@@ -125,7 +125,9 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
             st.covering = True
         sites.append(st)
     if facets_check and facets_check.pool_sites and not any(st.covering for st in sites):
-        _pool(sites, required, needed, params.min_passages, facet_ids)
+        # a part the plan says it lacks is not made up from mentions elsewhere
+        stated = {f.label for f in ctx.findings if f.kind == "lacking"}
+        _pool(sites, required, needed, params.min_passages, facet_ids, stated)
     substance = sorted({p.index: p for s in sites for p in s.substance}.values(), key=lambda p: p.index)
     return Tally(
         sites=sites,
@@ -139,11 +141,12 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
 
 
 def _pool(sites: list[SiteTally], required: list[str], needed: int, min_passages: int,
-          facet_ids: dict[int, list[str]]) -> None:
+          facet_ids: dict[int, list[str]], stated_lacking: set[str] = frozenset()) -> None:
     """Join the places that each describe part of the element (see ``FacetsCheck.pool_sites``): only
-    places that discuss it with substance of their own, not intentions, lacks or a bare heading."""
+    places that discuss it with substance of their own, not intentions, lacks or a bare heading, and
+    never for a facet the plan states it lacks."""
     parts = [st for st in sites if st.why_not == "facets" and st.found_required and not st.site.foreign]
-    found = {fid for st in parts for fid in st.found_required}
+    found = {fid for st in parts for fid in st.found_required if fid not in stated_lacking}
     if len({fid for fid in required if fid in found}) < needed or sum(len(st.core) for st in parts) < min_passages:
         return
     anchor = max(parts, key=lambda st: (len(st.found_required), len(st.core)))

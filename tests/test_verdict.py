@@ -185,6 +185,20 @@ def test_information_to_citizens_and_staff_may_stand_in_two_sections() -> None:
     assert status(*doc, element=KOMMUNIKATION) == "covered"
 
 
+def test_a_part_the_plan_says_it_lacks_is_not_made_up_from_elsewhere() -> None:
+    # staff information is described; the plan says citizens have no page, and a school's contact line
+    # for parents elsewhere does not stand in for the information to citizens it lacks
+    staff = [("h", 2, "Information til medarbejdere"),
+             ("p", "Alle medarbejdere finder planen og telefonlisten på intranettet."),
+             ("p", "SSP-koordinatoren opdaterer intranetsiden hvert halve år og orienterer på personalemøder.")]
+    school = [("h", 2, "Skolerne"),
+              ("p", "Forældre kan henvende sig til skolens SSP-kontaktperson, som står på skolens hjemmeside."),
+              ("p", "Skolelederen opdaterer hjemmesiden hvert år i august.")]
+    assert status(*staff, *school, element=KOMMUNIKATION) == "covered"
+    lack = [("h", 2, "Information til borgerne"), ("p", "Der er i dag ingen side på hjemmesiden til borgerne om ekstremisme.")]
+    assert status(*staff, *lack, *school, element=KOMMUNIKATION) == "weak"
+
+
 def test_passing_mentions_in_two_places_do_not_add_up() -> None:
     doc = [("h", 2, "Borgere"), ("p", "Borgere kan læse mere på hjemmesiden."),
            ("h", 2, "Medarbejdere"), ("p", "Medarbejdere kan finde planen på intranettet.")]

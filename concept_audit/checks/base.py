@@ -14,7 +14,7 @@ from ..normalise import IndexedText, Passage, Section
 class Finding:
     """One typed hit of a check: what was found, and in which passage or section."""
 
-    kind: str  # heading | topic | facet | cue | level
+    kind: str  # heading | topic | facet | lacking | cue | level
     label: str  # the matched name, facet id, cue kind or level id
     passage: Passage | None = None
     term: str = ""

@@ -42,19 +42,23 @@ class FacetsCheck:
     """May the required facets come from several places? For an element the template itself splits over
     sections (information to citizens in 3.2.1, to staff in 2.2.2), each place describing its part is
     together the description. Every contributing place must discuss the element substantively itself:
-    scattered half-sentences still do not add up."""
+    scattered half-sentences still do not add up, and a part the plan says it lacks ("Over for borgerne er
+    vi ikke så langt") is not made up from mentions elsewhere (the verdict reads the ``lacking`` findings)."""
 
-    def _denied(self, ctx: CheckContext, facets: list[Facet]) -> set[tuple[int, str]]:
-        """(paragraph block, facet id) pairs that a stated lack in that paragraph names."""
-        out = set()
+    def _stated_lacks(self, ctx: CheckContext, facets: list[Facet]) -> list[Finding]:
+        """The facets that statements of lack name: what the plan itself says it does not have."""
+        out = []
         for f in ctx.findings:
-            if f.kind == "cue" and f.extra.get("paragraph") and f.passage is not None and f.passage.kind == "paragraph":
-                out.update((f.passage.block, facet.id) for facet in facets if facet.terms.find(f.passage.tokens))
+            if f.kind == "cue" and f.extra.get("paragraph") and f.passage is not None:
+                out.extend(Finding("lacking", facet.id, passage=f.passage, term=f.term)
+                           for facet in facets if facet.terms.find(f.passage.tokens))
         return out
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         facets = [*self.require, *self.optional]
-        denied = self._denied(ctx, facets)
+        lacks = self._stated_lacks(ctx, facets)
+        yield from lacks
+        denied = {(f.passage.block, f.label) for f in lacks if f.passage.kind == "paragraph"}
         for facet in facets:
             for passage in ctx.scope:
                 if passage.index in ctx.cued or passage.kind == "heading" or (passage.block, facet.id) in denied:
