@@ -101,3 +101,14 @@ def test_a_negated_existence_is_a_lack() -> None:
     assert found["Der er i dag ingen side på hjemmesiden om ekstremisme."] == "lack"
     assert found["Kommunen har ingen særskilt information til borgerne."] == "lack"
     assert found["Ingen medarbejder skal stå alene med en bekymring."] is None
+
+
+def test_no_longer_fit_is_a_lack_but_a_closing_condition_is_not() -> None:
+    found = cues_by_text(
+        "Aftalen er ikke længere tidssvarende.",
+        "Beskrivelsen afspejler ikke længere den nuværende organisering.",
+        "Sagen afsluttes, når infohuset vurderer, at bekymringen ikke længere er til stede.",
+    )
+    assert found["Aftalen er ikke længere tidssvarende."] == "lack"
+    assert found["Beskrivelsen afspejler ikke længere den nuværende organisering."] == "lack"
+    assert found["Sagen afsluttes, når infohuset vurderer, at bekymringen ikke længere er til stede."] is None
