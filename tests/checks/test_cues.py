@@ -112,3 +112,18 @@ def test_no_longer_fit_is_a_lack_but_a_closing_condition_is_not() -> None:
     assert found["Aftalen er ikke længere tidssvarende."] == "lack"
     assert found["Beskrivelsen afspejler ikke længere den nuværende organisering."] == "lack"
     assert found["Sagen afsluttes, når infohuset vurderer, at bekymringen ikke længere er til stede."] is None
+
+
+def test_words_of_intent_said_of_a_citizen_or_a_participant_are_not_the_plans_intent() -> None:
+    found = cues_by_text(
+        "Sekretariatet er ved at udarbejde en vejledning.",
+        "Kontakt koordinatoren, hvis du er bekymret for, at en ung er ved at blive radikaliseret.",
+        "Mødelederen inviterer ad hoc-deltagere til de punkter, hvor de er relevante.",
+        "Ring 112, hvis en person planlægger en voldelig handling.",
+        "Sagen kan ikke afvente et ordinært møde.",
+    )
+    assert found["Sekretariatet er ved at udarbejde en vejledning."] == "intent"
+    assert found["Kontakt koordinatoren, hvis du er bekymret for, at en ung er ved at blive radikaliseret."] is None
+    assert found["Mødelederen inviterer ad hoc-deltagere til de punkter, hvor de er relevante."] is None
+    assert found["Ring 112, hvis en person planlægger en voldelig handling."] is None
+    assert found["Sagen kan ikke afvente et ordinært møde."] is None
