@@ -23,6 +23,8 @@ _TOC_HEADING = re.compile(
 """A contents section: what its lines and rows name is what the plan is about, not content on it."""
 _TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s{2,})\s*\d{1,3}\s*$|\s\d{1,3}$")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$")
+_KEYWORDS = re.compile(r"^(nøgleord|stikord|stikordsliste|emneord|søgeord)\s*:", re.IGNORECASE)
+"""A line that says it is a list of keywords: whatever it names, it names only."""
 
 
 @dataclass
@@ -224,6 +226,8 @@ def index_document(doc: Document) -> IndexedText:
             if block.kind == "list_item" and _is_listing_item(text, tok_words):
                 listing = True
             if block.kind == "paragraph" and len(texts) == 1 and _is_label(text):
+                listing = True
+            if _KEYWORDS.match(text):
                 listing = True
             add(text, block, listing=listing)
     for section in open_sections:

@@ -49,6 +49,17 @@ def test_a_bare_label_paragraph_is_a_listing() -> None:
     assert by_text["Oplysninger journaliseres i fagsystemet."] is False
 
 
+def test_a_line_of_keywords_is_a_listing_however_long() -> None:
+    text = index_document(make_doc(
+        ("h", 1, "2.1.3 Eksternt samarbejde"),
+        ("p", "Nøgleord: politiet, infohuset, boligforeningerne, idrætsforeninger, trossamfund, ungdomsuddannelserne."),
+        ("p", "Idrætsforeningerne deltager i det lokale SSP-netværk to gange om året."),
+    ))
+    by_text = {p.text: p.listing for p in text.passages}
+    assert by_text["Nøgleord: politiet, infohuset, boligforeningerne, idrætsforeninger, trossamfund, ungdomsuddannelserne."]
+    assert by_text["Idrætsforeningerne deltager i det lokale SSP-netværk to gange om året."] is False
+
+
 def test_a_numbered_contents_overview_is_a_listing_but_a_reading_guide_with_prose_heading_is_not() -> None:
     text = index_document(make_doc(
         ("h", 1, "3 Planens indhold"),
