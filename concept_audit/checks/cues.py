@@ -6,7 +6,8 @@ substance; the verdict reports the cue so the reader sees why.
 
 A cue governs the sentence it stands in, and the next sentence of the same paragraph when that sentence
 only refers back to it ("Akutberedskabet er endnu ikke skrevet ind i beredskabsplanen. Det skal ske ved
-næste revision."). A cue kind may list ``unless`` terms: a recurring routine ("hvert år", "inden for
+næste revision."). A heading that states a lack or an intention ("Det, vi endnu mangler") governs the
+text directly under it: "En afklaring af ansvaret for driften" is then a lack, not a description. A cue kind may list ``unless`` terms: a recurring routine ("hvert år", "inden for
 fem dage") turns "skal opdateres" from an intention into a rule, so the cue does not apply.
 """
 
@@ -64,10 +65,15 @@ def _own_cue(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> tuple
 
 
 def cue_of(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> tuple[str, str] | None:
-    """The cue governing a passage: its own, or that of the sentence it refers back to."""
+    """The cue governing a passage: its own, that of the sentence it refers back to, or that of the heading
+    it stands directly under ("Det, vi endnu mangler", "Udviklingspunkter 2025–2027")."""
     own = _own_cue(text, passage, kinds)
     if own is not None or passage.index == 0:
         return own
+    if passage.kind != "heading" and passage.section_id >= 0:
+        head = _own_cue(text, text.passages[passage.section_id], kinds)
+        if head is not None:
+            return head[0], head[1] + " (↑)"
     prev = text.passages[passage.index - 1]
     if prev.block == passage.block and ANAPHORA.match(passage.text) and passage.words <= ANAPHORA_MAX_WORDS:
         inherited = _own_cue(text, prev, kinds)

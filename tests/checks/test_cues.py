@@ -127,3 +127,15 @@ def test_words_of_intent_said_of_a_citizen_or_a_participant_are_not_the_plans_in
     assert found["Mødelederen inviterer ad hoc-deltagere til de punkter, hvor de er relevante."] is None
     assert found["Ring 112, hvis en person planlægger en voldelig handling."] is None
     assert found["Sagen kan ikke afvente et ordinært møde."] is None
+
+
+def test_a_heading_that_states_a_lack_governs_the_text_under_it() -> None:
+    rules = load_rules()
+    check = next(e for e in rules.elements if "cues" in e.checks).checks["cues"]
+    text = index_document(make_doc(("h", 1, "Det, vi endnu mangler"),
+                                   ("li", "En afklaring af ansvaret for den praktiske drift af infohuset."),
+                                   ("h", 1, "Infohuset"),
+                                   ("p", "Koordinatoren indkalder til møderne i infohuset.")))
+    found = {p.text: cue_of(text, p, check.kinds) for p in text.passages}
+    assert found["En afklaring af ansvaret for den praktiske drift af infohuset."][0] == "lack"
+    assert found["Koordinatoren indkalder til møderne i infohuset."] is None
