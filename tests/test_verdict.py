@@ -221,6 +221,9 @@ def test_what_a_workflow_handles_may_stand_in_its_heading() -> None:
     # the same sentences under a heading that says nothing of concerns describe some other routine
     other = [("h", 2, "Indkøb"), *doc[1:]]
     assert status(*other, element=element) != "covered"
+    # a sub-section on approval inside the chapter on concerns: the chapter heading says what is approved
+    nested = [("h", 1, "Håndtering af bekymringer"), ("h", 2, "Godkendelse af arbejdsgange"), *doc[1:]]
+    assert status(*nested, element=element) == "covered"
 
 
 def test_putting_a_plan_or_a_case_before_a_body_is_not_management_information() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..danish import TokenizedText
 from .base import CheckContext, Finding, Where, validate_fields
 
 FIELDS = {"require": (list, False), "optional": (list, False), "min": (int, False), "local": (dict, False),
@@ -27,9 +28,9 @@ class Facet:
     label: dict[str, str]
     terms: object  # TermSet
     in_headings: bool = False
-    """May the facet stand in the heading a passage is under? For *what* a passage is about ("Arbejdsgangen
-    nedenfor er godkendt ..." under "Håndtering af bekymringshenvendelser"), the heading says it; for who,
-    how or when it does not."""
+    """May the facet stand in the headings a passage is under (its own or a parent's)? For *what* a passage
+    is about ("Arbejdsgangen nedenfor er godkendt ..." under "Håndtering af bekymringshenvendelser"), the
+    heading says it; for who, how or when it does not."""
 
 
 @dataclass
@@ -54,6 +55,20 @@ class FacetsCheck:
                            for facet in facets if facet.terms.find(f.passage.tokens))
         return out
 
+    @staticmethod
+    def _in_headings(ctx: CheckContext, facet: Facet, passage) -> list[str]:
+        """The facet in the headings the passage stands under, nearest first: "Godkendelse af arbejdsgange"
+        under "Håndtering af bekymringer" approves the handling of concerns."""
+        found = facet.terms.find(ctx.text.passages[passage.section_id].tokens)
+        for heading in reversed(passage.section[:-1]):
+            if found:
+                break
+            key = ("heading-tokens", heading)
+            if key not in ctx.text.memo:
+                ctx.text.memo[key] = TokenizedText.of(heading)
+            found = facet.terms.find(ctx.text.memo[key])
+        return found
+
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         facets = [*self.require, *self.optional]
         lacks = self._stated_lacks(ctx, facets)
@@ -65,7 +80,7 @@ class FacetsCheck:
                     continue
                 found = facet.terms.find(passage.tokens)
                 if not found and facet.in_headings and passage.section_id >= 0:
-                    found = facet.terms.find(ctx.text.passages[passage.section_id].tokens)
+                    found = self._in_headings(ctx, facet, passage)
                 if found:
                     yield Finding("facet", facet.id, passage=passage, term=found[0])
 
