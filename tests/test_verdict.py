@@ -324,3 +324,13 @@ def test_a_table_of_functions_describes_roles_by_function() -> None:
                       ["Infohuskoordinator", "Familieafdelingen", "Modtager bekymringer og indkalder infohuset"],
                       ["Ressourceperson", "Jobcentret", "Rådgiver kolleger og deltager i infohuset"]])]
     assert status(*doc, element="organisering.roller-og-ansvar") == "covered"
+
+
+def test_a_column_of_partners_names_them_without_describing_their_involvement() -> None:
+    # "Eksterne parter:" heads a column of each row's partners; it locates them, it is not the subject
+    element = "organisering.snitflader"
+    rows = [("h", 1, "Organisering"),
+            ("table", [["Niveau", "Internt", "Eksterne parter"],
+                       ["Opbyggende", "Skoler og klubber", "Idrætsforeninger og boligsociale medarbejdere, fast kontaktperson"],
+                       ["Foregribende", "SSP-teamet", "Nærpolitiet, fast kontakt hver uge"]])]
+    assert status(*rows, element=element) == "weak"
