@@ -7,8 +7,10 @@ substance; the verdict reports the cue so the reader sees why.
 A cue governs the sentence it stands in, and the next sentence of the same paragraph when that sentence
 only refers back to it ("Akutberedskabet er endnu ikke skrevet ind i beredskabsplanen. Det skal ske ved
 næste revision."). A heading that states a lack or an intention ("Det, vi endnu mangler") governs the
-text directly under it: "En afklaring af ansvaret for driften" is then a lack, not a description. A cue kind may list ``unless`` terms: a recurring routine ("hvert år", "inden for
-fem dage") turns "skal opdateres" from an intention into a rule, so the cue does not apply.
+text directly under it: "En afklaring af ansvaret for driften" is then a lack, not a description.
+
+A cue kind may list ``unless`` terms: a recurring routine ("hvert år", "inden for fem dage") turns
+"skal opdateres" from an intention into a rule, so the cue does not apply.
 """
 
 from __future__ import annotations

@@ -28,9 +28,9 @@ class Combined:
 
     sets: list[TermSet]
     within_clause: bool = False
-    """Must the terms stand in one clause (between commas, semicolons, colons, dashes or sentence ends)? For a group of generic
-    words ("varetager", "sekretariat"), a table row naming the infohus in one cell and the secretariat a
-    function sits in in another is not about running the infohus."""
+    """Must the terms stand in one clause (between commas, semicolons, colons, dashes or sentence ends)?
+    For a group of generic words ("varetager", "sekretariat"), a table row naming the infohus in one cell
+    and the secretariat a function sits in in another is not about running the infohus."""
 
     def find(self, passage) -> list[str]:
         hits = [ts.find(passage.tokens) for ts in self.sets]

@@ -73,13 +73,16 @@ def title_like(text: str) -> bool:
     """Text that can be a heading when set apart by its looks (bold, larger): short, not a sentence.
 
     At most 15 words and 150 characters; no final ".", ",", ";" or ":" (a sentence, a label); some letters;
-    no caption ("Tabel 3. Mødefora") and no field line ("Status: På plads"); not starting in lower case. The DOCX extractor applies this to bold
-    or larger paragraphs and the Markdown reader to paragraphs set entirely in bold, so the two agree.
+    no caption ("Tabel 3. Mødefora") and no field line ("Status: På plads"); not starting in lower case.
+    The DOCX extractor applies this to bold or larger paragraphs and the Markdown reader to paragraphs set
+    entirely in bold, so the two agree.
     """
     text = text.strip()
     if not text or len(text.split()) > MAX_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
         return False
-    if text.endswith((".", ",", ";", ":")) or not any(c.isalpha() for c in text) or is_caption(text) or is_field_line(text):
+    if text.endswith((".", ",", ";", ":")) or not any(c.isalpha() for c in text):
+        return False
+    if is_caption(text) or is_field_line(text):
         return False
     first = next(c for c in text if c.isalnum())
     return not (first.isalpha() and not first.isupper())
