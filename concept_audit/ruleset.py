@@ -17,6 +17,7 @@ import yaml
 
 from .checks import KINDS, ORDER
 from .checks.base import Where, compile_term_set, labels, validate_fields
+from .checks.cues import CueKind
 from .checks.facets import Facet
 from .errors import RulesError
 
@@ -62,16 +63,6 @@ class TemplateSection:
 
 
 @dataclass
-class Cue:
-    id: str
-    label: dict[str, str]
-    terms: Any  # TermSet
-    unless: Any = None  # TermSet | None: terms that, present in the passage, cancel the cue
-    paragraph: bool = False
-    """Does the cue speak for its whole paragraph? See ``CueKind.paragraph``."""
-
-
-@dataclass
 class Element:
     id: str
     chapter: str
@@ -92,7 +83,7 @@ class RuleSet:
     title: str
     path: str
     facets: dict[str, Facet]
-    cues: dict[str, Cue]
+    cues: dict[str, CueKind]
     sections: list[TemplateSection]
     elements: list[Element]
 
@@ -160,7 +151,8 @@ def compile_rules(raw: Any, source: str) -> RuleSet:
         facet = compile_facet(cid, {k: v for k, v in conf.items() if k not in ("unless", "paragraph")}, where,
                               f"cues.{cid}")
         unless = compile_term_set(conf, where, f"cues.{cid}", terms_field="unless", required=False)
-        cues[cid] = Cue(cid, facet.label, facet.terms, unless if unless else None, bool(conf.get("paragraph", False)))
+        cues[cid] = CueKind(cid, facet.terms, unless if unless else None, bool(conf.get("paragraph", False)),
+                            facet.label)
 
     sections: list[TemplateSection] = []
     for i, sconf in enumerate(raw["sections"]):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..danish import TermSet
 from ..normalise import IndexedText, Passage
@@ -49,6 +49,8 @@ class CueKind:
     the paragraph goes on to describe ("Hvordan henvendelserne registreres, er i dag forskelligt fra
     forvaltning til forvaltning. Skolerne noterer i elevsystemet, Familieafdelingen i sit fagsystem ..."):
     the sentences around it describe the lack, not a practice. The facets check reads it (``extra``)."""
+    label: dict[str, str] = field(default_factory=dict)
+    """What the reader is told the cue is ("en erkendt mangel"), per language."""
 
 
 def _own_cue(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> tuple[str, str] | None:
@@ -109,4 +111,4 @@ def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:
     for kind in kinds:
         if kind not in library:
             raise where.error("checks.cues.kinds", f"ukendt cue-type {kind!r} (kendte: {', '.join(library)})")
-    return CuesCheck([CueKind(k, library[k].terms, library[k].unless, library[k].paragraph) for k in kinds])
+    return CuesCheck([library[k] for k in kinds])
