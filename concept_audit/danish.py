@@ -180,13 +180,16 @@ class TokenizedText:
     parts: tuple[tuple[str, ...], ...]
     pairs: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(key, parts) per token: what term sets memoise their first-word hits on."""
+    pairset: frozenset[tuple[str, tuple[str, ...]]] = frozenset()
+    """The distinct pairs, so a term set can rule a sentence out with one set operation."""
 
     @classmethod
     def of(cls, text: str) -> TokenizedText:
         tokens = tokenize(text)
         keys = tuple(key_of(t) for t in tokens)
         parts = tuple(parts_of(t) for t in tokens)
-        return cls(text, text.lower(), keys, parts, tuple(zip(keys, parts)))
+        pairs = tuple(zip(keys, parts))
+        return cls(text, text.lower(), keys, parts, pairs, frozenset(pairs))
 
 
 class TermSet:
@@ -206,7 +209,13 @@ class TermSet:
         socialpolitikken but not out of politikredsen (politi|kreds, not politik|reds)."""
         self._cache: dict[tuple[WordPattern, str], bool] = {}
         self._starts_cache: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] = {}
+        self._seen: set[tuple[str, tuple[str, ...]]] = set()
+        """The tokens decided so far, and of them those that start a word term: most sentences hold
+        none of a term set's words, and two set operations say so faster than a look-up per token."""
+        self._starters: set[tuple[str, tuple[str, ...]]] = set()
         self._regex_terms = tuple(i for i, t in enumerate(terms) if t.regex is not None)
+        self._any_regex = _union(terms[i].regex for i in self._regex_terms)
+        """One search that says whether any regular-expression term can match: most texts match none."""
 
     def _excluded(self, key: str) -> bool:
         if any(ex in key for ex in self.exclude):
@@ -246,11 +255,23 @@ class TermSet:
                 hit = tuple(i for i, term in enumerate(self.terms)
                             if term.regex is None and term.words[0].matches_key(key, parts))
             self._starts_cache[cache_key] = hit
+            self._seen.add(cache_key)
+            if hit:
+                self._starters.add(cache_key)
         return hit
 
     def find(self, tok: TokenizedText) -> list[str]:
         """The terms (as written) that occur in the text, each once, in the order of the term list."""
         found: set[int] = set()
+        pairset = tok.pairset
+        if not pairset <= self._seen:
+            for pair in pairset - self._seen:
+                self._starts(*pair)
+        regex_terms = self._regex_terms
+        if regex_terms and self._any_regex is not None and not self._any_regex.search(tok.lower):
+            regex_terms = ()
+        if pairset.isdisjoint(self._starters):
+            return [self.terms[ti].source for ti in regex_terms if self.terms[ti].regex.search(tok.lower)]
         keys, parts = tok.keys, tok.parts
         n_tokens = len(keys)
         cache = self._starts_cache
@@ -268,7 +289,7 @@ class TermSet:
                 if n == 1 or (i + n <= n_tokens and all(
                         self._word_hit(w, keys[i + j], parts[i + j]) for j, w in enumerate(words[1:], 1))):
                     found.add(ti)
-        for ti in self._regex_terms:
+        for ti in regex_terms:
             if self.terms[ti].regex.search(tok.lower):
                 found.add(ti)
         return [self.terms[i].source for i in sorted(found)]
@@ -291,6 +312,20 @@ class TermSet:
             if starts:
                 found.update(indices)
         return found
+
+
+def _union(patterns) -> re.Pattern[str] | None:
+    """The alternation of several patterns, or None where they cannot be joined (numbered back-references
+    or group names would change meaning): then each pattern is searched on its own."""
+    patterns = list(patterns)
+    if len(patterns) < 2:
+        return None
+    if any(re.search(r"\\[1-9]|\(\?P|\(\?[aiLmsux-]+\)", p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    except re.error:
+        return None
 
 
 def compile_terms(sources: list[str], exclude: list[str] | None = None) -> TermSet:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -53,6 +53,12 @@ class HeadingCheck:
     """Per name, its content words, each compiled as a one-term set (memoised matching)."""
     exclude: TermSet
     threshold: int
+    compact: list[str] = field(default_factory=list)
+    """Per name, its compacted key for the typo fallback, made once instead of per heading."""
+
+    def __post_init__(self) -> None:
+        if not self.compact:
+            self.compact = [key_of(name.replace(" ", "")) for name in self.names]
 
     def score(self, heading: str) -> tuple[float, str, bool]:
         """How well a heading names the element (0–100), the name it matched, and whether the heading is
@@ -73,8 +79,8 @@ class HeadingCheck:
             return 100.0, matched[0][0], len(named) >= len(content)
         best, best_name = 0.0, ""
         compact = key_of(title.replace(" ", ""))
-        for name in self.names:
-            s = fuzz.ratio(key_of(name.replace(" ", "")), compact)
+        for name, name_compact in zip(self.names, self.compact):
+            s = fuzz.ratio(name_compact, compact)
             if s > best:
                 best, best_name = s, name
         return best, best_name, True

@@ -33,8 +33,13 @@ class Combined:
     and the secretariat a function sits in in another is not about running the infohus."""
 
     def find(self, passage) -> list[str]:
-        hits = [ts.find(passage.tokens) for ts in self.sets]
-        if all(hits) and self.within_clause:
+        hits = []
+        for ts in self.sets:
+            hit = ts.find(passage.tokens)
+            if not hit:
+                return []
+            hits.append(hit)
+        if self.within_clause:
             hits = next((h for h in ([ts.find(c) for ts in self.sets] for c in _clauses(passage)) if all(h)), [])
         return [" + ".join(h[0] for h in hits)] if hits and all(hits) else []
 
