@@ -53,7 +53,7 @@ class SiteTally:
     core: list[Passage] = field(default_factory=list)
     """The passages whose facets count: the whole of a section named for the element, else one cluster."""
     covering: bool = False
-    why_not: str = ""  # "intent" | "facets" | "brief" | "heading"
+    why_not: str = ""  # "intent" | "facets" | "brief" | "heading" | "unanchored" (no strong topic term)
 
 
 @dataclass
@@ -90,6 +90,10 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
     required = [f.id for f in facets_check.require] if facets_check else []
     needed = facets_check.min if facets_check else 0
     params = element.verdict
+    topic_check = element.checks.get("topic")
+    # topic sentences holding a strong term, where the element defines such terms (see TopicCheck.strong)
+    anchored = ({f.passage.index for f in ctx.findings if f.kind == "topic" and f.extra.get("strong")}
+                if topic_check is not None and topic_check.strong else None)
     sites = []
     for site in ctx.sites:
         substance = [p for p in site.passages if p.index not in ctx.cued and not p.listing and p.kind != "heading"]
@@ -119,6 +123,8 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
             st.why_not = "intent"
         elif len(core) < params.min_passages:
             st.why_not = "brief"
+        elif anchored is not None and site.section is None and not any(p.index in anchored for p in site.topic):
+            st.why_not = "unanchored"
         elif len(st.found_required) < needed:
             st.why_not = "facets"
         else:

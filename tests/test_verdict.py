@@ -334,3 +334,20 @@ def test_a_column_of_partners_names_them_without_describing_their_involvement() 
                        ["Opbyggende", "Skoler og klubber", "Idrætsforeninger og boligsociale medarbejdere, fast kontaktperson"],
                        ["Foregribende", "SSP-teamet", "Nærpolitiet, fast kontakt hver uge"]])]
     assert status(*rows, element=element) == "weak"
+
+
+PRESS = "indsatser.kommunikation-og-koordinering"
+
+
+def test_a_word_that_also_means_something_else_does_not_anchor_a_description() -> None:
+    # "medierne" as an object of distrust, with a responsible word and a "når ... skal" beside it
+    milieu = [("h", 1, "Fænomener"), ("h", 2, "Antiautoritære miljøer"),
+              ("p", "Miljøet deler en dyb mistillid til kommunen og til medierne. Når mistilliden vokser, skal "
+                    "bestemte personer efter deres mening stilles til ansvar.")]
+    assert status(*milieu, element=PRESS) == "weak"
+    # the same routine said of the press is a description of press handling
+    press = [("h", 1, "Organisering"), ("h", 2, "Akutte situationer"),
+             ("p", "Henvendelser fra pressen går altid til kommunikationschefen, som er ansvarlig for "
+                   "kommunens udmeldinger."),
+             ("p", "Når en sag når medierne, skal direktøren og politiet aftale, hvem der udtaler sig.")]
+    assert status(*press, element=PRESS) == "covered"

@@ -48,7 +48,10 @@ class Combined:
 class TopicCheck:
     terms: TermSet
     strong: TermSet
-    """Terms specific enough that one hit in a heading-less passage is enough to locate the topic."""
+    """Where given, the terms that say the subject itself. The other terms locate a mention, but a word
+    that also means something else ("medierne" in a description of distrust of the media) does not anchor
+    a description: outside a section named for the element, a site needs a strong term in one of its topic
+    sentences to cover it (see :func:`concept_audit.verdict.tally`)."""
     combined: list[Combined] = field(default_factory=list)
     """Groups of term sets; a passage matching one term of every set in a group is a topic passage."""
 
