@@ -139,3 +139,16 @@ def test_a_heading_that_states_a_lack_governs_the_text_under_it() -> None:
     found = {p.text: cue_of(text, p, check.kinds) for p in text.passages}
     assert found["En afklaring af ansvaret for den praktiske drift af infohuset."][0] == "lack"
     assert found["Koordinatoren indkalder til møderne i infohuset."] is None
+
+
+def test_a_negated_participle_of_making_or_adopting_is_a_lack() -> None:
+    found = cues_by_text(
+        "Der er ikke udarbejdet en samlet plan for opkvalificering af nøglepersonerne.",
+        "Visionen er ikke vedtaget af byrådet.",
+        "Behovet for kurser er ikke kortlagt.",
+        "Planen er udarbejdet af SSP-sekretariatet og vedtaget af byrådet.",
+    )
+    assert found["Der er ikke udarbejdet en samlet plan for opkvalificering af nøglepersonerne."] == "lack"
+    assert found["Visionen er ikke vedtaget af byrådet."] == "lack"
+    assert found["Behovet for kurser er ikke kortlagt."] == "lack"
+    assert found["Planen er udarbejdet af SSP-sekretariatet og vedtaget af byrådet."] is None
