@@ -152,3 +152,16 @@ def test_a_negated_participle_of_making_or_adopting_is_a_lack() -> None:
     assert found["Visionen er ikke vedtaget af byrådet."] == "lack"
     assert found["Behovet for kurser er ikke kortlagt."] == "lack"
     assert found["Planen er udarbejdet af SSP-sekretariatet og vedtaget af byrådet."] is None
+
+
+def test_a_practice_that_differs_between_units_or_a_stated_need_is_a_lack() -> None:
+    found = cues_by_text(
+        "I dag registreres bekymringer forskelligt afhængigt af, hvilket center de kommer fra.",
+        "Der er behov for en fælles registreringspraksis.",
+        "Vi har i dag ikke én fælles måde at registrere henvendelser på.",
+        "Koordinatoren registrerer alle henvendelser i fagsystemet samme dag.",
+    )
+    assert found["I dag registreres bekymringer forskelligt afhængigt af, hvilket center de kommer fra."] == "lack"
+    assert found["Der er behov for en fælles registreringspraksis."] == "lack"
+    assert found["Vi har i dag ikke én fælles måde at registrere henvendelser på."] == "lack"
+    assert found["Koordinatoren registrerer alle henvendelser i fagsystemet samme dag."] is None

@@ -45,3 +45,11 @@ def test_numbered_labels_are_numbering_not_subject() -> None:
     assert strip_number("4. Action cards") == "Action cards"      # a label without a number is the subject
     score, _, specific = heading_check("strategi.opfoelgning-paa-bekymringer").score("Action card 5 – Efter en politiindsats")
     assert score == 100 and specific
+
+
+def test_a_workflow_for_concerns_is_the_handling_of_concerns_not_their_approval() -> None:
+    handling = heading_check("organisering.haandtering-af-henvendelser")
+    score, _, specific = handling.score("Bilag C. Arbejdsgang ved bekymringshenvendelser")
+    assert score == 100 and specific
+    approval = heading_check("organisering.godkendte-arbejdsgange")
+    assert not approval.score("Bilag C. Arbejdsgang ved bekymringshenvendelser")[2]
