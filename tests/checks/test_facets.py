@@ -40,3 +40,19 @@ def test_a_lack_in_one_table_row_leaves_the_other_rows_standing() -> None:
             ["4", "Den, der sendte henvendelsen, får besked; der er endnu ikke en fast frist for det", "Koordinatoren"]]
     doc = make_doc(("h", 1, "Sagsflow og registrering"), ("table", rows))
     assert audit(doc).element(FLOW).status == "covered"
+
+
+COMMUNICATION = "organisering.kommunikation"
+
+
+def test_the_generic_man_in_a_staff_folder_is_not_information_to_citizens() -> None:
+    staff = [("h", 1, "Information til medarbejdere"),
+             ("p", "Folderen til medarbejdere ligger på intranettet og opdateres hvert år af koordinatoren. "
+                   "Den beskriver bekymringstegn, og hvem man kontakter.")]
+    verdict = audit(make_doc(*staff)).element(COMMUNICATION)
+    assert verdict.status == "weak"
+    assert "information til borgerne" in verdict.lacking
+    citizens = [*staff, ("h", 1, "Information til borgerne"),
+                ("p", "Kommunens hjemmeside giver borgere og forældre information om, hvor de kan henvende sig. "
+                      "Siden opdateres hvert år af koordinatoren.")]
+    assert audit(make_doc(*citizens)).element(COMMUNICATION).status == "covered"
