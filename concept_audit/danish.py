@@ -214,6 +214,11 @@ class TermSet:
         none of a term set's words, and two set operations say so faster than a look-up per token."""
         self._starters: set[tuple[str, tuple[str, ...]]] = set()
         self._regex_terms = tuple(i for i, t in enumerate(terms) if t.regex is not None)
+        firsts = {x for t in terms if t.regex is None for x in (t.words[0].stem, t.words[0].norm) if x}
+        self._first_screen = (re.compile("|".join(map(re.escape, sorted(firsts, key=len, reverse=True))))
+                              if firsts else None)
+        """Every way a term's first word can match a token needs its stem or its form inside the token's
+        key: one search rules out the many tokens that hold none, before each term is asked."""
         self._any_regex = _union(terms[i].regex for i in self._regex_terms)
         """One search that says whether any regular-expression term can match: most texts match none."""
 
@@ -249,7 +254,7 @@ class TermSet:
         cache_key = (key, parts)
         hit = self._starts_cache.get(cache_key)
         if hit is None:
-            if self._excluded(key):
+            if self._first_screen is None or not self._first_screen.search(key) or self._excluded(key):
                 hit = ()
             else:
                 hit = tuple(i for i, term in enumerate(self.terms)
