@@ -117,6 +117,11 @@ def default_rules_path() -> Path:
     raise RulesError(None, "det medfølgende regelsæt (rules/national-concept.yaml) findes ikke")
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML was built with it: the same data, read ten times faster (the rule
+file is read on every run)."""
+
+
 def load_rules(path: str | Path | None = None) -> RuleSet:
     """Read and validate a rule file; ``None`` means the bundled national concept."""
     path = Path(path) if path is not None else default_rules_path()
@@ -126,7 +131,7 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
             raise RulesError(path, "en mappe med regler skal indeholde præcis én .yaml-fil")
         path = candidates[0]
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         raise RulesError(path, "filen findes ikke") from None
     except (OSError, UnicodeDecodeError) as exc:
