@@ -28,3 +28,13 @@ def test_a_clause_ends_where_a_sentence_ends_inside_a_table_cell() -> None:
                       ["Strategisk", "Direktøren",
                        "Er formand for SSP-styregruppen. Repræsenterer kommunen i styregruppen for Infohuset."]])]
     assert audit(make_doc(*row)).element(DRIFT).status == "missing"
+
+
+FOLLOWUP = "organisering.opfoelgning-og-noegletal"
+
+
+def test_a_case_taken_up_again_after_a_set_time_is_follow_up_of_reports() -> None:
+    # a re-review of the single case, with no key figures: follow-up is touched on, not described
+    doc = [("h", 1, "Arbejdsgang"),
+           ("p", "Har infohuset aftalt en indsats, tages sagen op igen efter tre måneder.")]
+    assert audit(make_doc(*doc)).element(FOLLOWUP).status == "weak"
