@@ -38,3 +38,16 @@ def test_a_case_taken_up_again_after_a_set_time_is_follow_up_of_reports() -> Non
     doc = [("h", 1, "Arbejdsgang"),
            ("p", "Har infohuset aftalt en indsats, tages sagen op igen efter tre måneder.")]
     assert audit(make_doc(*doc)).element(FOLLOWUP).status == "weak"
+
+
+FEEDBACK = "organisering.tilbageloeb-paa-sager"
+
+
+def test_feedback_gathered_to_evaluate_an_activity_is_not_feedback_to_the_reporter() -> None:
+    gathered = [("h", 1, "Evaluering"),
+                ("p", "Tovholderne indsamler hvert efterår tilbagemeldinger fra deltagere og partnere, og "
+                      "koordinatoren samler dem i en fast skabelon.")]
+    assert audit(make_doc(*gathered)).element(FEEDBACK).status == "missing"
+    given = [("h", 1, "Når sagen er vurderet"),
+             ("p", "Koordinatoren giver inden for fem hverdage en tilbagemelding til den, der har henvendt sig.")]
+    assert audit(make_doc(*given)).element(FEEDBACK).status == "covered"
