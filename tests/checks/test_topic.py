@@ -51,3 +51,13 @@ def test_feedback_gathered_to_evaluate_an_activity_is_not_feedback_to_the_report
     given = [("h", 1, "Når sagen er vurderet"),
              ("p", "Koordinatoren giver inden for fem hverdage en tilbagemelding til den, der har henvendt sig.")]
     assert audit(make_doc(*given)).element(FEEDBACK).status == "covered"
+
+
+APPROVED = "organisering.godkendte-arbejdsgange"
+
+
+def test_a_handling_guide_is_a_workflow_whose_approval_can_be_stated() -> None:
+    doc = [("h", 1, "Ved bekymring"),
+           ("p", "Handleguiden ved bekymring for radikalisering blev godkendt i SSP-styregruppen den 3. april 2025 "
+                 "og beskriver, hvordan skolerne håndterer bekymringshenvendelser.")]
+    assert audit(make_doc(*doc)).element(APPROVED).status == "covered"
