@@ -135,6 +135,7 @@ def _row_passages(block: Block) -> list[str]:
 
 _ENUM_SPLIT = re.compile(r"[,;]\s*|\s(?:og|samt|eller)\s")
 LABEL_MAX_WORDS = 3
+LISTING_ITEM_MAX_WORDS = 5
 ENUM_MIN_SEGMENTS = 4
 ENUM_MAX_SEGMENT_WORDS = 4
 
@@ -169,15 +170,26 @@ def is_enumeration(text: str) -> bool:
     return short >= 0.8 * len(segments)
 
 
+def _names_only(text: str, words: int, max_words: int, number: re.Pattern[str]) -> bool:
+    """Short, with no sentence end and no number of the given kind: a passage that names something
+    without saying anything about it."""
+    return words <= max_words and not _SENTENCE_END.search(text) and not number.search(text)
+
+
+_PHONE_LIKE = re.compile(r"\d{2}\s?\d{2}")
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _is_listing_item(text: str, words: int) -> bool:
-    """A list item that only names something: short, no sentence end, mostly content words."""
-    return words <= 5 and not _SENTENCE_END.search(text) and not re.search(r"\d{2}\s?\d{2}", text)
+    """A list item that only names something ("Skolerne"); a contact line with a phone number says how to
+    reach it."""
+    return _names_only(text, words, LISTING_ITEM_MAX_WORDS, _PHONE_LIKE)
 
 
 def _is_label(text: str) -> bool:
     """A paragraph of a word or two with no sentence end: a label set in italics or underlined that the
     extractor did not take for a heading ("Journalisering"), naming what follows, not saying anything."""
-    return len(text.split()) <= LABEL_MAX_WORDS and not _SENTENCE_END.search(text) and not re.search(r"\d", text)
+    return _names_only(text, len(text.split()), LABEL_MAX_WORDS, _ANY_DIGIT)
 
 
 def index_document(doc: Document) -> IndexedText:
@@ -191,8 +203,9 @@ def index_document(doc: Document) -> IndexedText:
     in_toc = False
     current_heading = -1
 
-    def add(text: str, block: Block, listing: bool = False) -> None:
-        tok = TokenizedText.of(text)
+    def add(text: str, block: Block, listing: bool = False, tok: TokenizedText | None = None) -> None:
+        if tok is None:
+            tok = TokenizedText.of(text)
         if not tok.keys:
             return
         passages.append(Passage(len(passages), text, tok, block.index, block.kind, block.page,
@@ -221,7 +234,8 @@ def index_document(doc: Document) -> IndexedText:
             continue
         texts = sentences.get(block.index) if block.kind in ("paragraph", "footnote") else [block.text]
         for text in texts or []:
-            tok_words = len(TokenizedText.of(text).keys)
+            tok = TokenizedText.of(text)
+            tok_words = len(tok.keys)
             listing = in_toc or bool(_TOC_LINE.search(text) and tok_words <= 12)
             if block.kind == "list_item" and _is_listing_item(text, tok_words):
                 listing = True
@@ -229,7 +243,7 @@ def index_document(doc: Document) -> IndexedText:
                 listing = True
             if _KEYWORDS.match(text):
                 listing = True
-            add(text, block, listing=listing)
+            add(text, block, listing=listing, tok=tok)
     for section in open_sections:
         section.end = len(passages)
     for section in sections:

@@ -17,11 +17,12 @@ import yaml
 
 from ..errors import InputError
 from ..model import Block, Document
-from .structure import numbering_depth, section_number, title_like
+from .structure import BULLET_GLYPHS, DASH_BULLETS, numbering_depth, section_number, title_like
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST = re.compile(r"^(?P<indent>\s*)(?:[-*+•▪◦‣–]|(?P<number>\d{1,2}[.)]))\s+(?P<text>.*)$")
-"""A list item line: a bullet ("-", "*", "+", "•" ...) or an enumerator ("1.", "2)"): then it is ordered."""
+_LIST = re.compile(rf"^(?P<indent>\s*)(?:[+{re.escape(BULLET_GLYPHS + DASH_BULLETS)}]|(?P<number>\d{{1,2}}[.)]))\s+(?P<text>.*)$")
+"""A list item line: a bullet (Markdown's "-", "*", "+", or the glyphs and dashes the other extractors know)
+or an enumerator ("1.", "2)"): then it is ordered."""
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FOOTNOTE_DEF = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*(?P<text>.*)$")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
