@@ -302,11 +302,13 @@ class TermSet:
     def matches(self, tok: TokenizedText) -> bool:
         return bool(self.find(tok))
 
-    def candidates(self, postings: dict[tuple[str, tuple[str, ...]], list[int]]) -> set[int] | None:
-        """Indices of the texts that can hold a word term, from a (key, parts) → text indices map of a
-        whole document; ``None`` when regular-expression terms make every text a candidate. Scanning a
-        plan's few thousand distinct tokens once is cheaper than every token of every sentence."""
-        if self._regex_terms:
+    def candidates(self, postings: dict[tuple[str, tuple[str, ...]], list[int]],
+                   lowers: list[str] | None = None) -> set[int] | None:
+        """Indices of the texts that can hold a term, from a (key, parts) → text indices map of a whole
+        document. Scanning a plan's few thousand distinct tokens once is cheaper than every token of every
+        sentence. Regular-expression terms are searched in the lower-cased texts (``lowers``, by index);
+        without them, ``None``: every text is a candidate."""
+        if self._regex_terms and lowers is None:
             return None
         found: set[int] = set()
         cache = self._starts_cache
@@ -316,6 +318,10 @@ class TermSet:
                 starts = self._starts(*pair)
             if starts:
                 found.update(indices)
+        if self._regex_terms:
+            screens = ([self._any_regex] if self._any_regex is not None
+                       else [self.terms[i].regex for i in self._regex_terms])
+            found.update(i for i, lower in enumerate(lowers) if any(rx.search(lower) for rx in screens))
         return found
 
 

@@ -78,7 +78,7 @@ class IndexedText:
         if index is None:
             index = {}
             for p in self.passages:
-                for pair in set(p.tokens.pairs):
+                for pair in p.tokens.pairset:
                     index.setdefault(pair, []).append(p.index)
             self.memo["postings"] = index
         return index

@@ -66,11 +66,11 @@ class TopicCheck:
         sets = [self.terms] if self.terms else []
         sets += [group.sets[0] for group in self.combined]
         indices: set[int] = set()
+        lowers = ctx.text.memo.get("lowers")
+        if lowers is None:
+            lowers = ctx.text.memo["lowers"] = [p.tokens.lower for p in ctx.text.passages]
         for ts in sets:
-            found = ts.candidates(ctx.text.postings)
-            if found is None:
-                return ctx.text.passages
-            indices |= found
+            indices |= ts.candidates(ctx.text.postings, lowers)
         return [ctx.text.passages[i] for i in sorted(indices)]
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
