@@ -219,8 +219,11 @@ class TermSet:
                               if firsts else None)
         """Every way a term's first word can match a token needs its stem or its form inside the token's
         key: one search rules out the many tokens that hold none, before each term is asked."""
-        self._any_regex = _union(terms[i].regex for i in self._regex_terms)
-        """One search that says whether any regular-expression term can match: most texts match none."""
+        joined = _union(terms[i].regex for i in self._regex_terms)
+        self._regex_screens = ([joined] if joined is not None
+                               else [terms[i].regex for i in self._regex_terms])
+        """What says whether any regular-expression term can match: one joined search where the patterns
+        can be joined, else each pattern (most texts match none)."""
 
     def _excluded(self, key: str) -> bool:
         if any(ex in key for ex in self.exclude):
@@ -272,18 +275,14 @@ class TermSet:
         if not pairset <= self._seen:
             for pair in pairset - self._seen:
                 self._starts(*pair)
-        regex_terms = self._regex_terms
-        if regex_terms and self._any_regex is not None and not self._any_regex.search(tok.lower):
-            regex_terms = ()
+        regex_terms = self._regex_terms if self._may_match_regex(tok.lower) else ()
         if pairset.isdisjoint(self._starters):
             return [self.terms[ti].source for ti in regex_terms if self.terms[ti].regex.search(tok.lower)]
         keys, parts = tok.keys, tok.parts
         n_tokens = len(keys)
         cache = self._starts_cache
         for i, pair in enumerate(tok.pairs):
-            starts = cache.get(pair)
-            if starts is None:
-                starts = self._starts(*pair)
+            starts = cache[pair]  # every token of the text was decided above
             if not starts:
                 continue
             for ti in starts:
@@ -299,17 +298,16 @@ class TermSet:
                 found.add(ti)
         return [self.terms[i].source for i in sorted(found)]
 
+    def _may_match_regex(self, lower: str) -> bool:
+        return any(rx.search(lower) for rx in self._regex_screens)
+
     def matches(self, tok: TokenizedText) -> bool:
         return bool(self.find(tok))
 
-    def candidates(self, postings: dict[tuple[str, tuple[str, ...]], list[int]],
-                   lowers: list[str] | None = None) -> set[int] | None:
+    def candidates(self, postings: dict[tuple[str, tuple[str, ...]], list[int]], lowers: list[str]) -> set[int]:
         """Indices of the texts that can hold a term, from a (key, parts) → text indices map of a whole
-        document. Scanning a plan's few thousand distinct tokens once is cheaper than every token of every
-        sentence. Regular-expression terms are searched in the lower-cased texts (``lowers``, by index);
-        without them, ``None``: every text is a candidate."""
-        if self._regex_terms and lowers is None:
-            return None
+        document and its lower-cased texts (by index). Scanning a plan's few thousand distinct tokens once
+        is cheaper than every token of every sentence; regular-expression terms are searched in the texts."""
         found: set[int] = set()
         cache = self._starts_cache
         for pair, indices in postings.items():
@@ -319,9 +317,7 @@ class TermSet:
             if starts:
                 found.update(indices)
         if self._regex_terms:
-            screens = ([self._any_regex] if self._any_regex is not None
-                       else [self.terms[i].regex for i in self._regex_terms])
-            found.update(i for i, lower in enumerate(lowers) if any(rx.search(lower) for rx in screens))
+            found.update(i for i, lower in enumerate(lowers) if self._may_match_regex(lower))
         return found
 
 

@@ -83,6 +83,14 @@ class IndexedText:
             self.memo["postings"] = index
         return index
 
+    @property
+    def lowers(self) -> list[str]:
+        """The passages' lower-cased texts, by index; built once, for regular-expression scans."""
+        lowers = self.memo.get("lowers")
+        if lowers is None:
+            lowers = self.memo["lowers"] = [p.tokens.lower for p in self.passages]
+        return lowers
+
     def section_of(self, passage: Passage) -> Section | None:
         for section in self.sections:
             if section.heading.index == passage.section_id:

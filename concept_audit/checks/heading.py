@@ -53,12 +53,11 @@ class HeadingCheck:
     """Per name, its content words, each compiled as a one-term set (memoised matching)."""
     exclude: TermSet
     threshold: int
-    compact: list[str] = field(default_factory=list)
+    compact: list[str] = field(init=False)
     """Per name, its compacted key for the typo fallback, made once instead of per heading."""
 
     def __post_init__(self) -> None:
-        if not self.compact:
-            self.compact = [key_of(name.replace(" ", "")) for name in self.names]
+        self.compact = [key_of(name.replace(" ", "")) for name in self.names]
 
     def score(self, heading: str) -> tuple[float, str, bool]:
         """How well a heading names the element (0–100), the name it matched, and whether the heading is

@@ -62,15 +62,12 @@ class TopicCheck:
         return next((hit for hit in (group.find(passage) for group in self.combined) if hit), [])
 
     def _candidates(self, ctx: CheckContext) -> list:
-        """The passages worth asking: those holding a start word of some term (see TermSet.candidates)."""
+        """The passages worth asking: those that can hold a term of the topic (see TermSet.candidates)."""
         sets = [self.terms] if self.terms else []
         sets += [group.sets[0] for group in self.combined]
         indices: set[int] = set()
-        lowers = ctx.text.memo.get("lowers")
-        if lowers is None:
-            lowers = ctx.text.memo["lowers"] = [p.tokens.lower for p in ctx.text.passages]
         for ts in sets:
-            indices |= ts.candidates(ctx.text.postings, lowers)
+            indices |= ts.candidates(ctx.text.postings, ctx.text.lowers)
         return [ctx.text.passages[i] for i in sorted(indices)]
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
