@@ -165,3 +165,17 @@ def test_a_practice_that_differs_between_units_or_a_stated_need_is_a_lack() -> N
     assert found["Der er behov for en fælles registreringspraksis."] == "lack"
     assert found["Vi har i dag ikke én fælles måde at registrere henvendelser på."] == "lack"
     assert found["Koordinatoren registrerer alle henvendelser i fagsystemet samme dag."] is None
+
+
+def test_an_account_of_how_the_plan_was_made_is_not_practice() -> None:
+    found = cues_by_text(
+        "Planen er blevet til i tæt dialog med politiet, skolerne og de boligsociale medarbejdere.",
+        "Udarbejdet af Center for Børn og Familie i samarbejde med SSP-sekretariatet og politiet.",
+        "Strategien er udarbejdet i samarbejde med Ungerådet og vedtaget af Byrådet i juni 2025.",
+        "Foreningerne deltager i dialogmødet med SSP-koordinatoren to gange om året.",
+    )
+    assert found["Planen er blevet til i tæt dialog med politiet, skolerne og de boligsociale medarbejdere."] == "genesis"
+    assert found["Udarbejdet af Center for Børn og Familie i samarbejde med SSP-sekretariatet og politiet."] == "genesis"
+    # who adopted the plan is its political anchoring, not only its making
+    assert found["Strategien er udarbejdet i samarbejde med Ungerådet og vedtaget af Byrådet i juni 2025."] is None
+    assert found["Foreningerne deltager i dialogmødet med SSP-koordinatoren to gange om året."] is None
