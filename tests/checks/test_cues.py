@@ -179,3 +179,16 @@ def test_an_account_of_how_the_plan_was_made_is_not_practice() -> None:
     # who adopted the plan is its political anchoring, not only its making
     assert found["Strategien er udarbejdet i samarbejde med Ungerådet og vedtaget af Byrådet i juni 2025."] is None
     assert found["Foreningerne deltager i dialogmødet med SSP-koordinatoren to gange om året."] is None
+
+
+def test_an_interim_arrangement_is_not_a_settled_practice() -> None:
+    found = cues_by_text(
+        "Indtil da løses opgaven af Infohus-koordinatoren ved siden af øvrige opgaver.",
+        "Den praktiske drift har hidtil været løst af SSP-koordinatoren.",
+        "Sagsbehandlingen ligger som hidtil hos myndighedsrådgiverne.",
+        "Koordinatoren indkalder til møderne og skriver referat.",
+    )
+    assert found["Indtil da løses opgaven af Infohus-koordinatoren ved siden af øvrige opgaver."] == "provisional"
+    assert found["Den praktiske drift har hidtil været løst af SSP-koordinatoren."] == "provisional"
+    assert found["Sagsbehandlingen ligger som hidtil hos myndighedsrådgiverne."] is None
+    assert found["Koordinatoren indkalder til møderne og skriver referat."] is None
