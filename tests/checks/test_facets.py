@@ -56,3 +56,21 @@ def test_the_generic_man_in_a_staff_folder_is_not_information_to_citizens() -> N
                 ("p", "Kommunens hjemmeside giver borgere og forældre information om, hvor de kan henvende sig. "
                       "Siden opdateres hvert år af koordinatoren.")]
     assert audit(make_doc(*citizens)).element(COMMUNICATION).status == "covered"
+
+
+ROLES = "organisering.roller-og-ansvar"
+
+
+def test_tasks_tied_to_functions_and_not_to_persons_need_no_named_deputy() -> None:
+    rows = [["Funktion", "Opgaver"],
+            ["Forebyggelseskoordinatoren", "Modtager bekymringer og er tovholder på infohusmøderne"],
+            ["SSP-konsulenterne", "Står for de opbyggende forløb i skolerne"]]
+    tasks = [("h", 1, "Roller og ansvar"), ("table", rows)]
+    verdict = audit(make_doc(*tasks)).element(ROLES)
+    assert verdict.status == "covered"  # the column says function: the rows are functions, not persons
+    said = [("h", 1, "Roller og ansvar"),
+            ("p", "Koordinatoren modtager bekymringer og er tovholder på infohusmøderne. SSP-konsulenterne står "
+                  "for de opbyggende forløb i skolerne."),
+            ("p", "Opgaverne er bevidst knyttet til funktioner og ikke til bestemte personer.")]
+    assert audit(make_doc(*said)).element(ROLES).status == "covered"
+    assert audit(make_doc(*said[:2])).element(ROLES).status == "weak"
