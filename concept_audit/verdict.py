@@ -238,7 +238,8 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
     cue_of = {f.passage.index: f for f in tl.cued if f.passage is not None}
 
     def flabel(fid: str) -> str:
-        facet = next((f for f in required if f.id == fid), None) or rules.facets.get(fid)
+        caps = facets_check.caps if facets_check else []
+        facet = next((f for f in [*required, *caps] if f.id == fid), None) or rules.facets.get(fid)
         return facet.label.get(lang, facet.label["da"]) if facet else fid
 
     found_ids = list(best.found_required) if best else []
@@ -247,11 +248,15 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
     found = [flabel(fid) for fid in found_ids]
     lacking = [flabel(f.id) for f in required if not best or f.id not in best.facets]
 
+    # a part the concept names that the plan says it lacks or has still to make (see FacetsCheck.caps)
+    capped = next((f for f in ctx.findings if f.kind == "capped"), None)
+    if capped is not None:
+        lacking.append(flabel(capped.label))
     status: Status
     if "levels" in element.checks:
         status, score, reason, found, lacking, lvl_details = _decide_levels(tl, len(tl.topic), rules, lang)
         details["levels"] = lvl_details
-    elif best is not None and best.covering:
+    elif best is not None and best.covering and capped is None:
         status = "covered"
         n = len(best.substance)
         score = 0.7 + 0.3 * min(1.0, n / (element.verdict.min_passages * 3))
@@ -264,7 +269,12 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
         share = len(best.found_required) / len(required) if required and best else 1.0
         score = 0.25 + 0.35 * share * (0.5 if best and best.why_not == "intent" else 1.0)
         cued = best.cued_topic if best else []
-        if best and best.why_not == "intent" and cued and cued[0].index in cue_of:
+        if best and best.covering:  # capped: described, but a named part is stated missing
+            reason = t(f"Beskrevet, men planen oplyser selv, at {flabel(capped.label)} mangler («{capped.extra['cue']}», "
+                       f"{where(capped.passage, lang)})",
+                       f"Described, but the plan itself says {flabel(capped.label)} is lacking («{capped.extra['cue']}», "
+                       f"{where(capped.passage, lang)})", lang)
+        elif best and best.why_not == "intent" and cued and cued[0].index in cue_of:
             f = cue_of[cued[0].index]
             reason = t(f"Omtalt som {_cue_label(f, rules, lang)} («{f.term}»), ikke som fast praksis",
                        f"Mentioned as {_cue_label(f, rules, lang)} («{f.term}»), not as established practice", lang)
@@ -274,7 +284,7 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
             reason = t("Kun berørt under en overskrift om emnet", "Only touched on under a heading on the subject", lang)
         else:
             reason = t("Omtalt, men ikke konkret beskrevet", "Mentioned, but not described concretely", lang)
-        if best:
+        if best and not best.covering:
             reason += f" ({where(_anchor(best.site), lang)})"
         reason += t(f"; mangler: {', '.join(lacking)}." if lacking else ".",
                     f"; lacking: {', '.join(lacking)}." if lacking else ".", lang)

@@ -110,3 +110,15 @@ def test_a_combined_group_may_ask_for_one_clause_and_says_which_field_is_wrong(t
     assert "inden" in error_of(tmp_path, data)
     data["elements"][3]["checks"]["topic"]["combined"] = [{"all": [["infohus"], ["drift"]], "within": "clause"}]
     load_rules(write(tmp_path, data))
+
+
+def test_caps_names_facets_and_cue_kinds_that_exist(tmp_path: Path, raw: dict) -> None:
+    data = copy.deepcopy(raw)
+    element = next(e for e in data["elements"] if e["checks"].get("facets", {}).get("caps"))
+    element["checks"]["facets"]["caps"]["cues"] = ["lack", "tvivl"]
+    message = error_of(tmp_path, data)
+    assert "checks.facets.caps.cues" in message and "tvivl" in message and element["id"] in message
+    element["checks"]["facets"]["caps"] = {"facets": ["findes_ikke"], "cues": ["lack"]}
+    assert "checks.facets.caps.facets" in error_of(tmp_path, data)
+    element["checks"]["facets"]["caps"] = {"facets": []}
+    assert "checks.facets.caps.cues" in error_of(tmp_path, data)

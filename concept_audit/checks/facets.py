@@ -8,18 +8,25 @@ that speaks for its paragraph (``paragraph: true``) also takes the facets it nam
 its paragraph: "Registreringen er ikke ensartet. Skolerne noterer i elevsystemet, Familieafdelingen i sit
 fagsystem" describes the lack, not a registration practice. Only prose paragraphs: the rows of a table,
 or the items of a list, say each their own thing.
+
+``caps`` names parts the concept asks for by name (the organisation diagram of "Organisering"): where the
+plan itself says such a part is missing or still to be made ("Et samlet organisationsdiagram er under
+udarbejdelse"), the element is at most weak however well the rest is described, since only part of what
+is asked is there. Unlike a required facet, a plan that is silent on the part is not downgraded: a stated
+lack is what the rubric reads, not an absence the tool cannot tell from a short description.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..danish import TokenizedText
 from .base import CheckContext, Finding, Where, validate_fields
 
 FIELDS = {"require": (list, False), "optional": (list, False), "min": (int, False), "local": (dict, False),
-          "pool_sites": (bool, False)}
+          "pool_sites": (bool, False), "caps": (dict, False)}
+CAPS_FIELDS = {"facets": (list, True), "cues": (list, True)}
 
 
 @dataclass
@@ -45,6 +52,10 @@ class FacetsCheck:
     together the description. Every contributing place must discuss the element substantively itself:
     scattered half-sentences still do not add up, and a part the plan says it lacks ("Over for borgerne er
     vi ikke så langt") is not made up from mentions elsewhere (the verdict reads the ``lacking`` findings)."""
+    caps: list[Facet] = field(default_factory=list)
+    """Parts whose stated lack or postponement caps the element at weak (the verdict reads the ``capped``
+    findings): a passage naming the part with a cue of one of ``capping_cues`` is such a statement."""
+    capping_cues: tuple[str, ...] = ()
 
     def _stated_lacks(self, ctx: CheckContext, facets: list[Facet]) -> list[Finding]:
         """The facets that statements of lack name: what the plan itself says it does not have."""
@@ -69,10 +80,19 @@ class FacetsCheck:
             found = facet.terms.find(ctx.text.memo[key])
         return found
 
+    def _caps(self, ctx: CheckContext) -> Iterator[Finding]:
+        for f in ctx.findings:
+            if f.kind == "cue" and f.label in self.capping_cues and f.passage is not None:
+                for facet in self.caps:
+                    found = facet.terms.find(f.passage.tokens)
+                    if found:
+                        yield Finding("capped", facet.id, passage=f.passage, term=found[0], extra={"cue": f.term})
+
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         facets = [*self.require, *self.optional]
         lacks = self._stated_lacks(ctx, facets)
         yield from lacks
+        yield from self._caps(ctx)
         denied = {(f.passage.block, f.label) for f in lacks if f.passage.kind == "paragraph"}
         for facet in facets:
             for passage in ctx.scope:
@@ -94,19 +114,31 @@ def compile(config: dict, where: Where, rules: dict) -> FacetsCheck:
         local[fid] = compile_facet(fid, fconf, where, f"checks.facets.local.{fid}")
     library = {**rules["facets"], **local}
 
-    def resolve(name: str) -> list[Facet]:
-        ids = config.get(name, [])
+    def resolve(name: str, source: dict = config, field_name: str = "") -> list[Facet]:
+        field_name = field_name or name
+        ids = source.get(name, [])
         if not isinstance(ids, list):
-            raise where.error(f"checks.facets.{name}", "skal være en liste af facet-id'er")
+            raise where.error(f"checks.facets.{field_name}", "skal være en liste af facet-id'er")
         out = []
         for fid in ids:
             if fid not in library:
-                raise where.error(f"checks.facets.{name}", f"ukendt facet {fid!r} (kendte: {', '.join(sorted(library))})")
+                raise where.error(f"checks.facets.{field_name}", f"ukendt facet {fid!r} (kendte: {', '.join(sorted(library))})")
             out.append(library[fid])
         return out
 
     require, optional = resolve("require"), resolve("optional")
+    caps, capping_cues = [], ()
+    if config.get("caps") is not None:
+        caps_config = config["caps"]
+        validate_fields(caps_config, CAPS_FIELDS, where, "checks.facets.caps")
+        caps = resolve("facets", caps_config, "caps.facets")
+        unknown = [c for c in caps_config["cues"] if c not in rules["cues"]]
+        if unknown:
+            raise where.error("checks.facets.caps.cues",
+                              f"ukendt cue-type {unknown[0]!r} (kendte: {', '.join(rules['cues'])})")
+        capping_cues = tuple(caps_config["cues"])
     minimum = config.get("min", len(require))
     if not 0 <= minimum <= len(require):
         raise where.error("checks.facets.min", f"skal ligge mellem 0 og {len(require)}")
-    return FacetsCheck(require, optional, minimum, bool(config.get("pool_sites", False)))
+    return FacetsCheck(require, optional, minimum, bool(config.get("pool_sites", False)), caps,
+                       capping_cues)

@@ -74,3 +74,27 @@ def test_tasks_tied_to_functions_and_not_to_persons_need_no_named_deputy() -> No
             ("p", "Opgaverne er bevidst knyttet til funktioner og ikke til bestemte personer.")]
     assert audit(make_doc(*said)).element(ROLES).status == "covered"
     assert audit(make_doc(*said[:2])).element(ROLES).status == "weak"
+
+
+ORGANISATION = "organisering.organisering"
+ORG = [("h", 1, "Organisering"),
+       ("p", "På det politiske niveau har byrådet vedtaget planen, og Børne- og Ungeudvalget følger arbejdet."),
+       ("p", "På det strategiske niveau har styregruppen med direktøren for Børn og Unge ansvaret og mødes fire "
+             "gange om året."),
+       ("p", "På det udførende niveau er arbejdet organiseret omkring koordinatoren og SSP-konsulenterne, som "
+             "deltager i infohuset sammen med politiet."),
+       ("p", "Organiseringen omfatter også PSP-samarbejdet med psykiatrien og politiet for de voksne.")]
+
+
+def test_a_stated_lack_of_the_organisation_diagram_caps_the_organisation_at_weak() -> None:
+    assert audit(make_doc(*ORG)).element(ORGANISATION).status == "covered"  # silence on the diagram is no lack
+    for statement in ("Der er endnu ikke udarbejdet et samlet organisationsdiagram for området.",
+                      "Et organisationsdiagram vil blive udarbejdet i løbet af 2026."):
+        verdict = audit(make_doc(*ORG, ("p", statement))).element(ORGANISATION)
+        assert verdict.status == "weak", statement
+        assert "organisationsdiagram" in verdict.lacking and "organisationsdiagram mangler" in verdict.reason
+
+
+def test_a_lack_of_something_else_leaves_the_organisation_covered() -> None:
+    doc = make_doc(*ORG, ("p", "Der er endnu ikke en fælles skabelon for referater fra møderne."))
+    assert audit(doc).element(ORGANISATION).status == "covered"
