@@ -99,7 +99,7 @@ class CuesCheck:
             if cue is not None:
                 ctx.cued.add(passage.index)
                 yield Finding("cue", cue[0], passage=passage, term=cue[1],
-                              extra={"paragraph": self._paragraph[cue[0]]})
+                              extra={"paragraph": self._paragraph[cue[0]], "own": _own_cue(ctx.text, passage, self.kinds) is not None})
 
 
 def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:

@@ -82,7 +82,8 @@ class FacetsCheck:
 
     def _caps(self, ctx: CheckContext) -> Iterator[Finding]:
         for f in ctx.findings:
-            if f.kind == "cue" and f.label in self.capping_cues and f.passage is not None:
+            # the part and the statement of its lack in one sentence, not a lack inherited from a heading
+            if f.kind == "cue" and f.label in self.capping_cues and f.extra.get("own") and f.passage is not None:
                 for facet in self.caps:
                     found = facet.terms.find(f.passage.tokens)
                     if found:

@@ -98,3 +98,45 @@ def test_a_stated_lack_of_the_organisation_diagram_caps_the_organisation_at_weak
 def test_a_lack_of_something_else_leaves_the_organisation_covered() -> None:
     doc = make_doc(*ORG, ("p", "Der er endnu ikke en fælles skabelon for referater fra møderne."))
     assert audit(doc).element(ORGANISATION).status == "covered"
+
+
+def test_a_registration_practice_stated_unsettled_caps_the_case_flow_at_weak() -> None:
+    doc = make_doc(("h", 1, "Sagsflow og registrering"), *STEPS, ("p", PRACTICE),
+                   ("p", "En fælles praksis for registrering på tværs af afdelingerne er endnu ikke fastlagt."))
+    verdict = audit(doc).element(FLOW)
+    assert verdict.status == "weak"
+    assert "fastlagt registreringspraksis" in verdict.lacking
+
+
+DRIFT = "organisering.drift-af-infohus"
+RUNNING = [("h", 1, "Drift af infohuset"),
+           ("p", "Koordinatoren i SSP-sekretariatet indkalder til infohusets møder hver anden uge, udsender "
+                 "dagsorden og skriver referat.")]
+
+
+def test_running_the_infohus_stated_not_placed_caps_it_at_weak() -> None:
+    assert audit(make_doc(*RUNNING)).element(DRIFT).status == "covered"
+    unsettled = ("p", "Hvem der har ansvaret for driften på længere sigt, er endnu ikke afklaret.")
+    assert audit(make_doc(*RUNNING, unsettled)).element(DRIFT).status == "weak"
+
+
+def test_a_lack_inherited_from_a_heading_does_not_cap() -> None:
+    # "Det vi mangler" governs the sentence under it, but the sentence does not itself say the running is
+    # unsettled: its own words name the running, the lack is the heading's
+    doc = make_doc(*RUNNING, ("h", 1, "Det vi mangler"),
+                   ("p", "Driften af infohuset skal kobles til kommunens øvrige mødekalender."))
+    assert audit(doc).element(DRIFT).status == "covered"
+
+
+APPROVED = "organisering.godkendte-arbejdsgange"
+WORKFLOW = [("h", 1, "Godkendte arbejdsgange"),
+            ("p", "Arbejdsgangen for håndtering af bekymringshenvendelser er godkendt af styregruppen i marts 2024."),
+            ("p", "Styregruppen godkender ændringer i arbejdsgangen, når den revideres hvert andet år.")]
+
+
+def test_a_workflow_stated_not_yet_approved_is_weak() -> None:
+    assert audit(make_doc(*WORKFLOW)).element(APPROVED).status == "covered"
+    # stated elsewhere in the plan, so that it is not the share of intentions in one place that decides
+    pending = [("h", 1, "Voksenområdet"),
+               ("p", "Arbejdsgangen for bekymringshenvendelser om voksne er endnu ikke godkendt af direktionen.")]
+    assert audit(make_doc(*WORKFLOW, *pending)).element(APPROVED).status == "weak"
