@@ -140,3 +140,18 @@ def test_a_workflow_stated_not_yet_approved_is_weak() -> None:
     pending = [("h", 1, "Voksenområdet"),
                ("p", "Arbejdsgangen for bekymringshenvendelser om voksne er endnu ikke godkendt af direktionen.")]
     assert audit(make_doc(*WORKFLOW, *pending)).element(APPROVED).status == "weak"
+
+
+EMERGENCY = "strategi.beredskabsorganisering"
+ACUTE = [("h", 1, "Beredskab ved akutte hændelser"),
+         ("p", "Ved en akut hændelse indkalder kommunaldirektøren krisestaben, som træffer beslutning om kommunens "
+               "handlinger over for borgere og medarbejdere."),
+         ("p", "Krisestaben arbejder efter kommunens generelle beredskabsplan og koordinerer med politiets stab.")]
+
+
+def test_an_emergency_plan_that_does_not_yet_mention_extremism_caps_the_emergency_organisation() -> None:
+    assert audit(make_doc(*ACUTE)).element(EMERGENCY).status == "covered"
+    doc = make_doc(*ACUTE, ("h", 1, "Udviklingsområder"),
+                   ("p", "Kommunens beredskabsplan nævner endnu ikke ekstremisme og radikalisering."))
+    verdict = audit(doc).element(EMERGENCY)
+    assert verdict.status == "weak" and "kobling til kommunens generelle beredskabsplan" in verdict.lacking
