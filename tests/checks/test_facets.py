@@ -155,3 +155,17 @@ def test_an_emergency_plan_that_does_not_yet_mention_extremism_caps_the_emergenc
                    ("p", "Kommunens beredskabsplan nævner endnu ikke ekstremisme og radikalisering."))
     verdict = audit(doc).element(EMERGENCY)
     assert verdict.status == "weak" and "kobling til kommunens generelle beredskabsplan" in verdict.lacking
+
+
+INTERFACES = "organisering.snitflader"
+ACTORS = [("h", 1, "Snitflader til det opbyggende arbejde"),
+          ("p", "Idrætsforeningerne og den boligsociale helhedsplan deltager fast i SSP-lokalgruppen, som mødes hver "
+                "måned."),
+          ("p", "Ungdomsuddannelserne har hver en fast kontaktperson i Ungeenheden.")]
+
+
+def test_actors_whose_involvement_is_stated_unsettled_cover_the_interfaces_weakly() -> None:
+    assert audit(make_doc(*ACTORS)).element(INTERFACES).status == "covered"
+    doc = make_doc(*ACTORS, ("h", 1, "Udviklingsområder"),
+                   ("p", "Hvordan trossamfundene og kulturlivet skal inddrages, er endnu ikke afklaret."))
+    assert audit(doc).element(INTERFACES).status == "weak"
