@@ -169,3 +169,17 @@ def test_actors_whose_involvement_is_stated_unsettled_cover_the_interfaces_weakl
     doc = make_doc(*ACTORS, ("h", 1, "Udviklingsområder"),
                    ("p", "Hvordan trossamfundene og kulturlivet skal inddrages, er endnu ikke afklaret."))
     assert audit(doc).element(INTERFACES).status == "weak"
+
+
+DOCUMENTATION = "organisering.dokumentation"
+RECORDS = [("h", 1, "Dokumentation af sagerne"),
+           ("p", "Koordinatoren skriver et notat i fagsystemet efter hvert møde i infohuset med vurderingen og de "
+                 "aftalte skridt, senest to hverdage efter mødet."),
+           ("p", "Notatet journaliseres på borgerens sag, og lederen af Familieafdelingen godkender afslutningsnotatet.")]
+
+
+def test_documentation_stated_unsettled_elsewhere_caps_it_at_weak() -> None:
+    assert audit(make_doc(*RECORDS)).element(DOCUMENTATION).status == "covered"
+    doc = make_doc(*RECORDS, ("h", 1, "Udviklingsområder"),
+                   ("p", "Det skal afklares, hvordan udredningen dokumenteres, når den ikke fører til en sag."))
+    assert audit(doc).element(DOCUMENTATION).status == "weak"
