@@ -183,3 +183,17 @@ def test_documentation_stated_unsettled_elsewhere_caps_it_at_weak() -> None:
     doc = make_doc(*RECORDS, ("h", 1, "Udviklingsområder"),
                    ("p", "Det skal afklares, hvordan udredningen dokumenteres, når den ikke fører til en sag."))
     assert audit(doc).element(DOCUMENTATION).status == "weak"
+
+
+TRAINING = "organisering.opkvalificering-og-information"
+COURSES = [("h", 1, "Opkvalificering"),
+           ("p", "Nøglepersonerne på skolerne deltager hvert år i en temadag om radikalisering, som koordinatoren "
+                 "holder sammen med Nationalt Center for Forebyggelse af Ekstremisme."),
+           ("p", "Nye medarbejdere i Familieafdelingen får et kursus i bekymringstegn i deres første halve år.")]
+
+
+def test_training_without_the_plan_the_municipality_says_it_lacks_is_weak() -> None:
+    assert audit(make_doc(*COURSES)).element(TRAINING).status == "covered"
+    doc = make_doc(*COURSES, ("h", 1, "Udviklingsområder"),
+                   ("p", "Der er endnu ingen samlet plan for opkvalificering af frontpersonalet."))
+    assert audit(doc).element(TRAINING).status == "weak"
