@@ -304,7 +304,11 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
         if not evidence and status != "missing":
             evidence = [quote(p) for p in _pick_evidence(None, tl)]
     elif status != "missing" or tl.listing_mentions:
-        evidence = [quote(p) for p in _pick_evidence(best if status != "missing" else None, tl)]
+        passages = _pick_evidence(best if status != "missing" else None, tl)
+        if capped is not None and status == "weak" and capped.passage not in passages:
+            # the reader must see the sentence that stated the lack, beside the description it caps
+            passages = sorted([*passages[:2], capped.passage], key=lambda p: p.index)
+        evidence = [quote(p) for p in passages]
     else:
         evidence = []
     if tl.cued:

@@ -98,8 +98,9 @@ class CuesCheck:
             cue = cue_of(ctx.text, passage, self.kinds)
             if cue is not None:
                 ctx.cued.add(passage.index)
+                own = _own_cue(ctx.text, passage, self.kinds) is not None  # not inherited from a heading
                 yield Finding("cue", cue[0], passage=passage, term=cue[1],
-                              extra={"paragraph": self._paragraph[cue[0]], "own": _own_cue(ctx.text, passage, self.kinds) is not None})
+                              extra={"paragraph": self._paragraph[cue[0]], "own": own})
 
 
 def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:

@@ -161,6 +161,7 @@ def test_a_part_stated_missing_caps_an_element_that_silence_on_it_leaves_covered
     verdict = audit(make_doc(*description, ELSEWHERE, ("p", statement))).element(element)
     assert verdict.status == "weak"
     assert part in verdict.lacking and f"{part} mangler" in verdict.reason
+    assert any(e.quote == statement for e in verdict.evidence)  # the statement is quoted for the reader
 
 
 def test_a_lack_of_something_else_leaves_the_element_covered() -> None:
