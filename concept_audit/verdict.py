@@ -237,9 +237,10 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
                      "substance": len(tl.substance)}
     cue_of = {f.passage.index: f for f in tl.cued if f.passage is not None}
 
+    named = [*required, *(facets_check.caps if facets_check else [])]
+
     def flabel(fid: str) -> str:
-        caps = facets_check.caps if facets_check else []
-        facet = next((f for f in [*required, *caps] if f.id == fid), None) or rules.facets.get(fid)
+        facet = next((f for f in named if f.id == fid), None) or rules.facets.get(fid)
         return facet.label.get(lang, facet.label["da"]) if facet else fid
 
     found_ids = list(best.found_required) if best else []
@@ -269,7 +270,7 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
         share = len(best.found_required) / len(required) if required and best else 1.0
         score = 0.25 + 0.35 * share * (0.5 if best and best.why_not == "intent" else 1.0)
         cued = best.cued_topic if best else []
-        if best and best.covering:  # capped: described, but a named part is stated missing
+        if capped is not None and best and best.covering:  # described, but a named part is stated missing
             reason = t(f"Beskrevet, men planen oplyser selv, at {flabel(capped.label)} mangler («{capped.extra['cue']}», "
                        f"{where(capped.passage, lang)})",
                        f"Described, but the plan itself says {flabel(capped.label)} is lacking («{capped.extra['cue']}», "

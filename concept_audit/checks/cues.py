@@ -95,12 +95,13 @@ class CuesCheck:
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for passage in ctx.scope:
-            cue = cue_of(ctx.text, passage, self.kinds)
+            # the passage's own cue, else one it inherits from its heading or the sentence it refers back to
+            own = _own_cue(ctx.text, passage, self.kinds)
+            cue = own if own is not None else cue_of(ctx.text, passage, self.kinds)
             if cue is not None:
                 ctx.cued.add(passage.index)
-                own = _own_cue(ctx.text, passage, self.kinds) is not None  # not inherited from a heading
                 yield Finding("cue", cue[0], passage=passage, term=cue[1],
-                              extra={"paragraph": self._paragraph[cue[0]], "own": own})
+                              extra={"paragraph": self._paragraph[cue[0]], "own": own is not None})
 
 
 def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:

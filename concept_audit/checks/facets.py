@@ -115,9 +115,7 @@ def compile(config: dict, where: Where, rules: dict) -> FacetsCheck:
         local[fid] = compile_facet(fid, fconf, where, f"checks.facets.local.{fid}")
     library = {**rules["facets"], **local}
 
-    def resolve(name: str, source: dict = config, field_name: str = "") -> list[Facet]:
-        field_name = field_name or name
-        ids = source.get(name, [])
+    def resolve(ids: object, field_name: str) -> list[Facet]:
         if not isinstance(ids, list):
             raise where.error(f"checks.facets.{field_name}", "skal være en liste af facet-id'er")
         out = []
@@ -127,12 +125,12 @@ def compile(config: dict, where: Where, rules: dict) -> FacetsCheck:
             out.append(library[fid])
         return out
 
-    require, optional = resolve("require"), resolve("optional")
+    require, optional = resolve(config.get("require", []), "require"), resolve(config.get("optional", []), "optional")
     caps, capping_cues = [], ()
     if config.get("caps") is not None:
         caps_config = config["caps"]
         validate_fields(caps_config, CAPS_FIELDS, where, "checks.facets.caps")
-        caps = resolve("facets", caps_config, "caps.facets")
+        caps = resolve(caps_config["facets"], "caps.facets")
         unknown = [c for c in caps_config["cues"] if c not in rules["cues"]]
         if unknown:
             raise where.error("checks.facets.caps.cues",
