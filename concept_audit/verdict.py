@@ -251,7 +251,7 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
 
     # a part the concept names that the plan says it lacks or has still to make (see FacetsCheck.caps)
     capped = next((f for f in ctx.findings if f.kind == "capped"), None)
-    if capped is not None:
+    if capped is not None and flabel(capped.label) not in lacking:  # a cap may name a required part again
         lacking.append(flabel(capped.label))
     status: Status
     if "levels" in element.checks:

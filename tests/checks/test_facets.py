@@ -177,3 +177,13 @@ def test_a_lack_inherited_from_a_heading_does_not_cap() -> None:
     doc = make_doc(*description, ("h", 1, "Det vi mangler"),
                    ("p", "Driften af infohuset skal kobles til kommunens øvrige mødekalender."))
     assert audit(doc).element(element).status == "covered"
+
+
+def test_a_capped_part_that_is_also_a_required_facet_is_named_lacking_once() -> None:
+    # the emergency element requires the tie to the general plan and caps on its stated lack: both say the same
+    doc = make_doc(("h", 1, "Beredskab"),
+                   ("p", "Ved en akut hændelse indkalder kommunaldirektøren krisestaben."),
+                   ("p", "Kommunens beredskabsplan nævner endnu ikke ekstremisme og radikalisering."))
+    verdict = audit(doc).element("strategi.beredskabsorganisering")
+    assert verdict.status == "weak"
+    assert verdict.lacking.count("kobling til kommunens generelle beredskabsplan") == 1
