@@ -150,6 +150,16 @@ CAPS = {
          ("p", "Nye medarbejdere i Familieafdelingen får et kursus i bekymringstegn i deres første halve år.")],
         "Der er endnu ingen samlet plan for opkvalificering af frontpersonalet.",
         "en plan for opkvalificering"),
+    "follow-up procedure after police action": (
+        "strategi.opfoelgning-paa-bekymringer",
+        [("h", 1, "Efter politiets indsats"),
+         ("p", "Efter en anholdelse eller ransagning orienterer forebyggelsesbetjenten koordinatoren senest næste "
+               "hverdag."),
+         ("p", "Koordinatoren indkalder herefter infohuset til et møde inden for fem hverdage, hvor det vurderes, "
+               "om søskende eller kammerater skal tilbydes en samtale.")],
+        ("Der er ikke en fast procedure for, hvordan kommunen følger op på de bekymringer, som politiets indsats "
+         "kan give hos naboer og kolleger."),
+        "en procedure for opfølgningen"),
 }
 ELSEWHERE = ("h", 1, "Udviklingsområder")
 

@@ -61,3 +61,26 @@ def test_a_handling_guide_is_a_workflow_whose_approval_can_be_stated() -> None:
            ("p", "Handleguiden ved bekymring for radikalisering blev godkendt i SSP-styregruppen den 3. april 2025 "
                  "og beskriver, hvordan skolerne håndterer bekymringshenvendelser.")]
     assert audit(make_doc(*doc)).element(APPROVED).status == "covered"
+
+
+DERIVED = "strategi.opfoelgning-paa-bekymringer"
+
+
+def test_according_to_the_police_is_not_after_the_police_acted() -> None:
+    # Danish "efter" is both "after" and "according to": only the first is the follow-up the concept asks for
+    according = [("h", 1, "Samarbejdet med politiet"),
+                 ("p", "Alvorlige sager løftes til det regionale infohus efter politiets vurdering, og koordinatoren "
+                       "deltager efter politiets anvisninger.")]
+    assert audit(make_doc(*according)).element(DERIVED).status == "missing"
+    after = [("h", 1, "Samarbejdet med politiet"),
+             ("p", "Efter politiets ransagning kontakter koordinatoren familien inden for to hverdage.")]
+    assert audit(make_doc(*after)).element(DERIVED).status != "missing"
+
+
+def test_supporting_the_police_s_work_is_not_following_up_on_it() -> None:
+    supporting = [("h", 1, "Akutte situationer"),
+                  ("p", "Kommunens opgave er at understøtte politiets indsats med den viden, kommunen har.")]
+    assert audit(make_doc(*supporting)).element(DERIVED).status == "missing"
+    following = [("h", 1, "Akutte situationer"),
+                 ("p", "Kommunen følger op på de bekymringer, som politiets indsats giver anledning til.")]
+    assert audit(make_doc(*following)).element(DERIVED).status != "missing"
