@@ -112,7 +112,10 @@ def _clusters(passages: list[Passage], topic: list[Passage], enumerations: set[i
             ids = {q.index for q in last}
             near = p.index - max(ids) <= CLUSTER_GAP and p.section_id == last[-1].section_id
             if p.index in ids or near or (p.block == last[-1].block and p.kind != "table"):
-                last.extend(q for q in members if q.index not in ids)
+                # the passages between carry the same discussion on: the step between two steps is a step
+                gap = [passages[i] for i in range(max(ids) + 1, p.index)
+                       if passages[i].kind != "heading" and not passages[i].listing and i not in enumerations]
+                last.extend(q for q in [*gap, *members] if q.index not in ids)
                 continue
         out.append(members)
     return out

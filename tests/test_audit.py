@@ -65,3 +65,19 @@ def test_english_reasons(fjordby) -> None:
     report = audit(load_document(CORPUS / "src" / "fjordby.md"), lang="en")
     assert report.lang == "en"
     assert report.element("strategi.evaluering").reason.startswith("The plan")
+
+
+def test_the_step_between_two_topic_steps_belongs_to_their_discussion() -> None:
+    # step 3 names where the concern is handled but holds no topic word: it still stands in the discussion
+    from concept_audit.audit import _clusters
+    from concept_audit.normalise import index_document
+    from tests.plan_builder import make_doc
+
+    text = index_document(make_doc(("h", 1, "Trin for trin"),
+                                   ("p", "Kontakt koordinatoren om bekymringen."),
+                                   ("p", "Sagen tages med til infohuset."),
+                                   ("p", "Bekymringen afsluttes med en tilbagemelding.")))
+    topic = [p for p in text.passages if "ekymring" in p.text]
+    clusters = _clusters(text.passages, topic, set())
+    assert len(clusters) == 1
+    assert "Sagen tages med til infohuset." in [p.text for p in clusters[0]]

@@ -86,6 +86,16 @@ class FacetsCheck:
             if f.kind == "cue" and f.label in self.capping_cues and f.extra.get("own") and f.passage is not None:
                 for facet in self.caps:
                     found = facet.terms.find(f.passage.tokens)
+                    if not found and facet.in_headings and f.passage.section_id >= 0:
+                        # under "Drift af InfoHus", "hvem der har ansvaret, er ikke afklaret" speaks of the
+                        # running: the nearest heading only, not every heading above
+                        found = facet.terms.find(ctx.text.passages[f.passage.section_id].tokens)
+                    before = ctx.text.passages[f.passage.index - 1] if f.passage.index > 0 else None
+                    if (not found and f.label == "lack" and f.passage.kind == "paragraph" and before is not None
+                            and before.block == f.passage.block):
+                        # "Driften varetages i praksis af koordinatoren. Ansvaret er ikke formelt placeret.":
+                        # the sentence before, in the same paragraph of prose, names what the stated lack is of
+                        found = facet.terms.find(before.tokens)
                     if found:
                         yield Finding("capped", facet.id, passage=f.passage, term=found[0], extra={"cue": f.term})
 

@@ -151,3 +151,12 @@ def test_an_interim_arrangement_is_not_a_settled_practice() -> None:
         "Sagsbehandlingen ligger som hidtil hos myndighedsrådgiverne.": None,
         "Koordinatoren indkalder til møderne og skriver referat.": None,
     })
+
+
+def test_a_lack_qualified_by_an_adverb_or_by_today_is_still_a_lack() -> None:
+    assert_cues({
+        "Hvem der fremover har ansvaret, er ikke endeligt afklaret.": "lack",
+        "Opgaven er aldrig formelt placeret.": "lack",
+        "Der er ikke i dag en fast aftale om møderne.": "lack",
+        "Koordinatoren er formelt ansvarlig for møderne.": None,
+    })

@@ -197,3 +197,19 @@ def test_a_capped_part_that_is_also_a_required_facet_is_named_lacking_once() -> 
     verdict = audit(doc).element("strategi.beredskabsorganisering")
     assert verdict.status == "weak"
     assert verdict.lacking.count("kobling til kommunens generelle beredskabsplan") == 1
+
+
+def test_a_stated_lack_speaks_of_the_part_named_in_its_heading_or_the_sentence_before() -> None:
+    element, description, _, part = CAPS["running the infohus"]
+    under_heading = make_doc(*description, ("h", 1, "Drift af infohuset fremover"),
+                             ("p", "Hvem der har ansvaret efter omorganiseringen, er ikke endeligt afklaret."))
+    assert part in audit(under_heading).element(element).lacking
+    before = make_doc(*description, ELSEWHERE,
+                      ("p", "Driften af infohuset varetages i praksis af koordinatoren. Ansvaret er ikke formelt "
+                            "placeret."))
+    assert part in audit(before).element(element).lacking
+    # the row before in a table is another statement, not the subject of this one
+    row = make_doc(*description, ELSEWHERE,
+                   ("table", [["Opgave", "Status"], ["Økonomi til drift af infohuset", "Fordelt 60/40"],
+                              ["Politisk forankring", "Ikke afklaret"]]))
+    assert audit(row).element(element).status == "covered"
