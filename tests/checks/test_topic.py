@@ -84,3 +84,20 @@ def test_supporting_the_police_s_work_is_not_following_up_on_it() -> None:
     following = [("h", 1, "Akutte situationer"),
                  ("p", "Kommunen følger op på de bekymringer, som politiets indsats giver anledning til.")]
     assert audit(make_doc(*following)).element(DERIVED).status != "missing"
+
+
+def test_running_the_police_districts_infohus_is_not_running_the_local_one() -> None:
+    district = [("h", 1, "Arbejdsgangen"),
+                ("p", "Bekymringer går via SSP-sekretariatet videre til Infohuset i politikredsen.")]
+    assert audit(make_doc(*district)).element(DRIFT).status == "missing"
+    local = [("h", 1, "Arbejdsgangen"),
+             ("p", "SSP-sekretariatet indkalder til møderne i infohuset og skriver referat.")]
+    assert audit(make_doc(*local)).element(DRIFT).status != "missing"
+
+
+def test_the_number_of_reports_touches_on_follow_up_and_key_figures() -> None:
+    counted = [("h", 1, "Baggrund"), ("p", "I 2024 modtog infohuset 17 henvendelser om mulig radikalisering.")]
+    assert audit(make_doc(*counted)).element(FOLLOWUP).status == "weak"
+    missed = [("h", 1, "Baggrund"),
+              ("p", "Vi har ikke et overblik over, hvor mange henvendelser der kommer, og hvordan de ender.")]
+    assert audit(make_doc(*missed)).element(FOLLOWUP).status == "weak"
