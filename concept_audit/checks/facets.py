@@ -18,6 +18,7 @@ lack is what the rubric reads, not an absence the tool cannot tell from a short 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -27,6 +28,9 @@ from .base import CheckContext, Finding, Where, validate_fields
 FIELDS = {"require": (list, False), "optional": (list, False), "min": (int, False), "local": (dict, False),
           "pool_sites": (bool, False), "caps": (dict, False)}
 CAPS_FIELDS = {"facets": (list, True), "cues": (list, True)}
+POINTS_BACK = re.compile(r"\b(det|den|dem|dette|denne|disse|heraf|hertil|herfor|opgaven|ansvaret)\b", re.IGNORECASE)
+"""Words by which a sentence points back to the one before ("Det er endnu ikke sket", "Ansvaret er ikke
+formelt placeret"): only such a sentence takes its subject from its neighbour."""
 
 
 @dataclass
@@ -81,6 +85,7 @@ class FacetsCheck:
         return found
 
     def _caps(self, ctx: CheckContext) -> Iterator[Finding]:
+        topic = {f.passage.index for f in ctx.findings if f.kind == "topic" and f.passage is not None}
         for f in ctx.findings:
             # the part and the statement of its lack in one sentence, not a lack inherited from a heading
             if f.kind == "cue" and f.label in self.capping_cues and f.extra.get("own") and f.passage is not None:
@@ -92,9 +97,11 @@ class FacetsCheck:
                         found = facet.terms.find(ctx.text.passages[f.passage.section_id].tokens)
                     before = ctx.text.passages[f.passage.index - 1] if f.passage.index > 0 else None
                     if (not found and f.label == "lack" and f.passage.kind == "paragraph" and before is not None
-                            and before.block == f.passage.block):
+                            and before.block == f.passage.block and before.index in topic
+                            and POINTS_BACK.search(f.passage.text)):
                         # "Driften varetages i praksis af koordinatoren. Ansvaret er ikke formelt placeret.":
-                        # the sentence before, in the same paragraph of prose, names what the stated lack is of
+                        # the sentence before, in the same paragraph of prose and on the element's subject,
+                        # names what the stated lack is of
                         found = facet.terms.find(before.tokens)
                     if found:
                         yield Finding("capped", facet.id, passage=f.passage, term=found[0], extra={"cue": f.term})

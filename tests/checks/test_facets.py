@@ -160,6 +160,14 @@ CAPS = {
         ("Der er ikke en fast procedure for, hvordan kommunen følger op på de bekymringer, som politiets indsats "
          "kan give hos naboer og kolleger."),
         "en procedure for opfølgningen"),
+    "information to citizens": (
+        "organisering.kommunikation",
+        [("h", 1, "Information"),
+         ("p", "Kommunens hjemmeside har en side for borgere om radikalisering og om, hvordan man kontakter "
+               "koordinatoren; SSP-sekretariatet opdaterer den hvert år."),
+         ("p", "Medarbejderne finder vejledningen på intranettet, som koordinatoren opdaterer hvert halve år.")],
+        "Der findes endnu ikke informationsmateriale til borgerne på andre sprog end dansk.",
+        "information til borgerne"),
 }
 ELSEWHERE = ("h", 1, "Udviklingsområder")
 
@@ -213,3 +221,11 @@ def test_a_stated_lack_speaks_of_the_part_named_in_its_heading_or_the_sentence_b
                    ("table", [["Opgave", "Status"], ["Økonomi til drift af infohuset", "Fordelt 60/40"],
                               ["Politisk forankring", "Ikke afklaret"]]))
     assert audit(row).element(element).status == "covered"
+
+
+def test_a_lack_with_a_subject_of_its_own_does_not_take_the_part_from_the_sentence_before() -> None:
+    element, description, _, _ = CAPS["running the infohus"]
+    doc = make_doc(*description, ELSEWHERE,
+                   ("p", "Driften af infohuset varetages af koordinatoren. Hvordan beredskabsplanen skal bruges, "
+                         "er endnu ikke beskrevet."))
+    assert audit(doc).element(element).status == "covered"
