@@ -84,25 +84,30 @@ class FacetsCheck:
             found = facet.terms.find(ctx.text.memo[key])
         return found
 
+    @staticmethod
+    def _part_named(ctx: CheckContext, facet: Facet, cue: Finding, topic: set[int]) -> list[str]:
+        """Where the sentence stating a lack names the part it lacks: in its own words; for a facet read in
+        headings, in the heading it stands under (the nearest only: under "Drift af InfoHus", "hvem der har
+        ansvaret, er ikke afklaret" speaks of the running); for a stated lack in prose that points back
+        ("Driften varetages i praksis af koordinatoren. Ansvaret er ikke formelt placeret."), in the
+        sentence before, when that sentence is on the element's subject."""
+        passage = cue.passage
+        found = facet.terms.find(passage.tokens)
+        if not found and facet.in_headings and passage.section_id >= 0:
+            found = facet.terms.find(ctx.text.passages[passage.section_id].tokens)
+        before = ctx.text.passages[passage.index - 1] if passage.index > 0 else None
+        if (not found and cue.label == "lack" and passage.kind == "paragraph" and before is not None
+                and before.block == passage.block and before.index in topic and POINTS_BACK.search(passage.text)):
+            found = facet.terms.find(before.tokens)
+        return found
+
     def _caps(self, ctx: CheckContext) -> Iterator[Finding]:
         topic = {f.passage.index for f in ctx.findings if f.kind == "topic" and f.passage is not None}
         for f in ctx.findings:
-            # the part and the statement of its lack in one sentence, not a lack inherited from a heading
+            # the statement of the lack is the sentence's own, not a lack inherited from a heading
             if f.kind == "cue" and f.label in self.capping_cues and f.extra.get("own") and f.passage is not None:
                 for facet in self.caps:
-                    found = facet.terms.find(f.passage.tokens)
-                    if not found and facet.in_headings and f.passage.section_id >= 0:
-                        # under "Drift af InfoHus", "hvem der har ansvaret, er ikke afklaret" speaks of the
-                        # running: the nearest heading only, not every heading above
-                        found = facet.terms.find(ctx.text.passages[f.passage.section_id].tokens)
-                    before = ctx.text.passages[f.passage.index - 1] if f.passage.index > 0 else None
-                    if (not found and f.label == "lack" and f.passage.kind == "paragraph" and before is not None
-                            and before.block == f.passage.block and before.index in topic
-                            and POINTS_BACK.search(f.passage.text)):
-                        # "Driften varetages i praksis af koordinatoren. Ansvaret er ikke formelt placeret.":
-                        # the sentence before, in the same paragraph of prose and on the element's subject,
-                        # names what the stated lack is of
-                        found = facet.terms.find(before.tokens)
+                    found = self._part_named(ctx, facet, f, topic)
                     if found:
                         yield Finding("capped", facet.id, passage=f.passage, term=found[0], extra={"cue": f.term})
 
