@@ -101,3 +101,32 @@ def test_the_number_of_reports_touches_on_follow_up_and_key_figures() -> None:
     missed = [("h", 1, "Baggrund"),
               ("p", "Vi har ikke et overblik over, hvor mange henvendelser der kommer, og hvordan de ender.")]
     assert audit(make_doc(*missed)).element(FOLLOWUP).status == "weak"
+
+
+def test_taking_part_in_the_infohus_cooperation_is_not_running_the_infohus() -> None:
+    part = [("h", 1, "Centrale funktioner"),
+            ("p", "Koordinatoren repræsenterer kommunen i infohussamarbejdet og står for tilbagemeldinger.")]
+    assert audit(make_doc(*part)).element(DRIFT).status == "missing"
+
+
+def test_belonging_elsewhere_is_not_hearing_back() -> None:
+    # "hører hjemme i et andet spor" (belongs in another track) is no feedback to the one who raised it
+    belongs = [("h", 1, "Arbejdsgang"),
+               ("p", "Koordinatoren vurderer inden for to hverdage sammen med den, der har henvendt sig, om "
+                     "bekymringen hører hjemme i et andet spor.")]
+    assert audit(make_doc(*belongs)).element(FEEDBACK).status == "missing"
+    hears = [("h", 1, "Arbejdsgang"),
+             ("p", "Den, der har henvendt sig, hører fra koordinatoren inden for fem hverdage.")]
+    assert audit(make_doc(*hears)).element(FEEDBACK).status != "missing"
+
+
+SNITFLADER = "organisering.snitflader"
+
+
+def test_cooperating_with_the_police_about_volunteers_is_not_drawing_the_volunteers_in() -> None:
+    police = [("h", 1, "Samarbejde med politiet"),
+              ("p", "For bekymringer om frivillige gælder en fast procedure for samarbejdet med politiet.")]
+    assert audit(make_doc(*police)).element(SNITFLADER).status == "missing"
+    drawn_in = [("h", 1, "Det opbyggende arbejde"),
+                ("p", "De frivillige foreninger samarbejder fast med SSP om klubaftenerne.")]
+    assert audit(make_doc(*drawn_in)).element(SNITFLADER).status != "missing"
