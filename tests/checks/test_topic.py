@@ -81,6 +81,10 @@ def test_supporting_the_police_s_work_is_not_following_up_on_it() -> None:
     supporting = [("h", 1, "Akutte situationer"),
                   ("p", "Kommunens opgave er at understøtte politiets indsats med den viden, kommunen har.")]
     assert audit(make_doc(*supporting)).element(DERIVED).status == "missing"
+    # nor when the sentence goes on to the people affected: the support is during the action, not after it
+    during = [("h", 1, "Akutte situationer"),
+              ("p", "Kommunen skal støtte op om politiets indsats og sørge for, at de berørte familier får hjælp.")]
+    assert audit(make_doc(*during)).element(DERIVED).status == "missing"
     following = [("h", 1, "Akutte situationer"),
                  ("p", "Kommunen følger op på de bekymringer, som politiets indsats giver anledning til.")]
     assert audit(make_doc(*following)).element(DERIVED).status != "missing"
