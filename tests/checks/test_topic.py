@@ -134,3 +134,17 @@ def test_cooperating_with_the_police_about_volunteers_is_not_drawing_the_volunte
     drawn_in = [("h", 1, "Det opbyggende arbejde"),
                 ("p", "De frivillige foreninger samarbejder fast med SSP om klubaftenerne.")]
     assert audit(make_doc(*drawn_in)).element(SNITFLADER).status != "missing"
+
+
+def test_which_areas_and_actors_are_drawn_in_is_the_concept_s_own_question() -> None:
+    # the sentence that presents the list of partners asks the concept's question, so the list continues it
+    listed = [("h", 1, "4.3 Partnere"),
+              ("p", "Disse områder og aktører inddrages i det opbyggende arbejde:"),
+              ("li", "Idrætsforeningerne: Foreningskonsulenten holder møde med formændene hvert forår."),
+              ("li", "Biblioteket: Har debataftener for unge om nyheder og kildekritik."),
+              ("li", "Ungdomsuddannelserne: Studievejlederne kender kommunens ressourcepersoner."),
+              ("li", "Boligselskabet: Den boligsociale medarbejder deltager fast i SSP-lokalgruppen.")]
+    assert audit(make_doc(*listed)).element(SNITFLADER).status == "covered"
+    # naming actors without saying they are drawn in is not the subject
+    named = [("h", 1, "4.3 Partnere"), ("p", "Der er mange aktører i kommunen, som arbejder med unge.")]
+    assert audit(make_doc(*named)).element(SNITFLADER).status == "missing"
