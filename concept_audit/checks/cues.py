@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..danish import TermSet
+from ..danish import TermSet, TokenizedText
 from ..normalise import IndexedText, Passage
 from .base import CheckContext, Finding, Where, validate_fields
 
@@ -27,6 +27,9 @@ FIELDS = {"kinds": (list, False), "enabled": (bool, False)}
 ANAPHORA = re.compile(r"^(det|dette|den|denne|disse|de|her|heller)\b", re.I)
 """A sentence opening like this refers back to the sentence before it."""
 ANAPHORA_MAX_WORDS = 16
+
+CONTRAST = re.compile(r"[,;]\s+men\s+", re.IGNORECASE)
+"""Where a sentence's lack follows "men", the clause before it states what is in place."""
 
 
 def surface(terms: TermSet, passage: Passage, found: str) -> str:
@@ -100,8 +103,23 @@ class CuesCheck:
             cue = own if own is not None else cue_of(ctx.text, passage, self.kinds)
             if cue is not None:
                 ctx.cued.add(passage.index)
-                yield Finding("cue", cue[0], passage=passage, term=cue[1],
-                              extra={"paragraph": self._paragraph[cue[0]], "own": own is not None})
+                extra = {"paragraph": self._paragraph[cue[0]], "own": own is not None}
+                if own is not None:
+                    after = self._only_after_but(passage)
+                    if after:
+                        extra["after_but"] = after
+                yield Finding("cue", cue[0], passage=passage, term=cue[1], extra=extra)
+
+    def _only_after_but(self, passage: Passage) -> str:
+        """The clause after "men" when the sentence's intentions and lacks all stand there: the part before
+        it states what is in place ("X registreres, men der er ikke fastsat et målniveau")."""
+        parts = CONTRAST.split(passage.text, maxsplit=1)
+        if len(parts) < 2:
+            return ""
+        before = TokenizedText.of(parts[0])
+        if any(k.terms.find(before) and not (k.unless and k.unless.matches(before)) for k in self.kinds):
+            return ""
+        return parts[1]
 
 
 def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:

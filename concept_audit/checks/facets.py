@@ -93,6 +93,10 @@ class FacetsCheck:
         sentence before, when that sentence is on the element's subject."""
         passage = cue.passage
         found = facet.terms.find(passage.tokens)
+        if found and cue.extra.get("after_but"):
+            # "X registreres, men der er ikke fastsat et målniveau": what stands before "men" is in place,
+            # and the lack is of what follows it
+            found = facet.terms.find(TokenizedText.of(cue.extra["after_but"]))
         if not found and facet.in_headings and passage.section_id >= 0:
             found = facet.terms.find(ctx.text.passages[passage.section_id].tokens)
         before = ctx.text.passages[passage.index - 1] if passage.index > 0 else None

@@ -229,3 +229,33 @@ def test_a_lack_with_a_subject_of_its_own_does_not_take_the_part_from_the_senten
                    ("p", "Driften af infohuset varetages af koordinatoren. Hvordan beredskabsplanen skal bruges, "
                          "er endnu ikke beskrevet."))
     assert audit(doc).element(element).status == "covered"
+
+
+def test_a_lack_after_men_is_of_what_follows_it_not_of_the_practice_before_it() -> None:
+    # "X is done, but Y is not settled": the part before "men" is in place
+    element, description, _, _ = CAPS["information to citizens"]
+    but = make_doc(*description, ELSEWHERE,
+                   ("p", "Hjemmesiden har information til borgerne, men der er endnu ikke et mål for, hvor mange "
+                         "der skal bruge den."))
+    assert audit(but).element(element).status == "covered"
+    # a lack standing before "men" still names its part
+    before = make_doc(*description, ELSEWHERE,
+                      ("p", "Der findes endnu ikke information til borgerne på andre sprog, men den kommer i 2026."))
+    assert audit(before).element(element).status == "weak"
+
+
+def test_not_laid_down_is_a_lack_and_endeavouring_is_no_routine() -> None:
+    element, description, _, part = CAPS["information to citizens"]
+    doc = make_doc(*description, ELSEWHERE,
+                   ("p", "Der er ikke fastsat, hvordan information til borgerne skal gives på andre sprog."))
+    assert part in audit(doc).element(element).lacking
+    feedback = "organisering.tilbageloeb-paa-sager"
+    firm_text = ("Koordinatoren giver den, der har rejst bekymringen, en tilbagemelding senest fem hverdage efter "
+                 "mødet i infohuset.")
+    firm = make_doc(("h", 1, "Tilbagemelding"), ("p", firm_text))
+    # an endeavour without a deadline is no routine (with one, the deadline is the routine: see the cue's unless)
+    vague = make_doc(("h", 1, "Tilbagemelding"),
+                     ("p", "Koordinatoren bestræber sig på at give den, der har rejst bekymringen, en tilbagemelding "
+                           "efter mødet i infohuset, og skriver det i fagsystemet."))
+    assert audit(firm).element(feedback).status == "covered"
+    assert audit(vague).element(feedback).status == "weak"
