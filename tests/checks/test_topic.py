@@ -148,3 +148,16 @@ def test_which_areas_and_actors_are_drawn_in_is_the_concept_s_own_question() -> 
     # naming actors without saying they are drawn in is not the subject
     named = [("h", 1, "4.3 Partnere"), ("p", "Der er mange aktører i kommunen, som arbejder med unge.")]
     assert audit(make_doc(*named)).element(SNITFLADER).status == "missing"
+
+
+def test_figures_made_up_for_a_management_body_are_management_information() -> None:
+    element = "organisering.ledelsesinformation"
+    figures = [("h", 1, "Opfølgning"),
+               ("p", "Sekretariatet opgør hvert halve år disse nøgletal til direktionen:"),
+               ("li", "antal bekymringshenvendelser fordelt på alder"),
+               ("li", "antal sager, der er afsluttet uden videre indsats"),
+               ("li", "antal mentorforløb")]
+    assert audit(make_doc(*figures)).element(element).status == "covered"
+    # figures for the plan's own readers are not put before anyone
+    own = [("h", 1, "Opfølgning"), ("p", "Nøgletallene til planens baggrundsafsnit hentes fra Danmarks Statistik.")]
+    assert audit(make_doc(*own)).element(element).status == "missing"
