@@ -53,6 +53,8 @@ class SiteTally:
     core: list[Passage] = field(default_factory=list)
     """The passages whose facets count: the whole of a section named for the element, else one cluster."""
     covering: bool = False
+    anchored: bool = True
+    """The site holds a strong topic term, where the element defines such terms (see TopicCheck.strong)."""
     why_not: str = ""  # "intent" | "facets" | "brief" | "heading" | "unanchored" (no strong topic term)
 
 
@@ -117,13 +119,14 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
         core_facets = {fid for p in core for fid in facet_ids.get(p.index, [])}
         st.core = core
         st.found_required = [fid for fid in required if fid in core_facets]
+        st.anchored = anchored is None or site.section is not None or any(p.index in anchored for p in site.topic)
         if not site.topic and not site.specific:
             st.why_not = "heading"
         elif _cue_share(site, ctx.cued) > params.cue_share_max:
             st.why_not = "intent"
         elif len(core) < params.min_passages:
             st.why_not = "brief"
-        elif anchored is not None and site.section is None and not any(p.index in anchored for p in site.topic):
+        elif not st.anchored:
             st.why_not = "unanchored"
         elif len(st.found_required) < needed:
             st.why_not = "facets"
@@ -231,7 +234,9 @@ def decide(ctx: CheckContext, element: Element, rules: RuleSet, lang: str = "da"
     name = element.name if lang != "en" or not element.name_en else element.name_en
     # a site is a discussion of the element if it is a section named for it or holds a topic sentence that
     # is not a listing: the rubric makes one passing mention weak, and only names in lists missing
-    discussed = [s for s in tl.sites if s.site.specific or s.site.topic]
+    # Where the element's terms are ambiguous (TopicCheck.strong), a site holding none of its strong terms
+    # does not discuss it: "medierne lyver" describes a milieu's distrust, not the plan's press handling.
+    discussed = [s for s in tl.sites if (s.site.specific or s.site.topic) and s.anchored]
     best = max(tl.sites, key=_rank, default=None)
     details: dict = {"sites": len(tl.sites), "passages": len({p.index for p in ctx.scope}),
                      "substance": len(tl.substance)}

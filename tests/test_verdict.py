@@ -340,11 +340,15 @@ PRESS = "indsatser.kommunikation-og-koordinering"
 
 
 def test_a_word_that_also_means_something_else_does_not_anchor_a_description() -> None:
-    # "medierne" as an object of distrust, with a responsible word and a "når ... skal" beside it
+    # "medierne" as an object of distrust, with a responsible word and a "når ... skal" beside it: not even a
+    # mention of press handling
     milieu = [("h", 1, "Fænomener"), ("h", 2, "Antiautoritære miljøer"),
               ("p", "Miljøet deler en dyb mistillid til kommunen og til medierne. Når mistilliden vokser, skal "
                     "bestemte personer efter deres mening stilles til ansvar.")]
-    assert status(*milieu, element=PRESS) == "weak"
+    assert status(*milieu, element=PRESS) == "missing"
+    # the press itself named in passing is a mention
+    passing = [("h", 1, "Fænomener"), ("p", "Sagen fra 2023 fik stor opmærksomhed i pressen og i medierne.")]
+    assert status(*passing, element=PRESS) == "weak"
     # the same routine said of the press is a description of press handling
     press = [("h", 1, "Organisering"), ("h", 2, "Akutte situationer"),
              ("p", "Henvendelser fra pressen går altid til kommunikationschefen, som er ansvarlig for "

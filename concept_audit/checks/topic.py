@@ -51,7 +51,7 @@ class TopicCheck:
     """Where given, the terms that say the subject itself. The other terms locate a mention, but a word
     that also means something else ("medierne" in a description of distrust of the media) does not anchor
     a description: outside a section named for the element, a site needs a strong term in one of its topic
-    sentences to cover it (see :func:`concept_audit.verdict.tally`)."""
+    sentences to cover it, or to count as a mention at all (see :func:`concept_audit.verdict.tally`)."""
     combined: list[Combined] = field(default_factory=list)
     """Groups of term sets; a passage matching one term of every set in a group is a topic passage."""
 

@@ -161,3 +161,9 @@ def test_figures_made_up_for_a_management_body_are_management_information() -> N
     # figures for the plan's own readers are not put before anyone
     own = [("h", 1, "Opfølgning"), ("p", "Nøgletallene til planens baggrundsafsnit hentes fra Danmarks Statistik.")]
     assert audit(make_doc(*own)).element(element).status == "missing"
+
+
+def test_the_pressure_is_not_the_press() -> None:
+    pressure = [("h", 1, "Foregribende indsatser"),
+                ("p", "Mentoren hjælper den unge med at håndtere presset fra vennerne online og afpresning.")]
+    assert audit(make_doc(*pressure)).element("indsatser.kommunikation-og-koordinering").status == "missing"
