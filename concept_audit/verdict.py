@@ -11,7 +11,8 @@ sentences under one heading with the sentences that continue them.
   its content; anywhere else (a topic sentence under another heading, or a section whose heading also
   names other elements, such as "Infohus") the facets must stand in one *cluster*: topic sentences close
   together and the sentences of their paragraph that continue them. A generic "koordinatoren står for
-  ..." two paragraphs away from a passing mention is about something else.
+  ..." two paragraphs away from a passing mention is about something else. (In a section whose heading
+  names the element among others, the clusters under one heading of it add up: each is on the topic.)
 * **weak** – the element is discussed somewhere, but no site is substantial: a passing mention (one
   topic sentence outside a listing is enough), an intention ("vil blive udarbejdet"), a stated lack
   ("endnu ikke"), or only part of what is asked. Topic terms must therefore state the subject, not
@@ -110,6 +111,16 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
             # a section whose heading names this element (and no other): its content is about it, so
             # facets anywhere in it count
             core = substance
+        elif site.section is not None:
+            # a section whose heading names this element among others: the runs of topic sentences under one
+            # heading of it discuss the element together, so their facets add up (not across its sub-sections,
+            # and not what stands outside the runs)
+            groups: dict[int, set[int]] = {}
+            for cluster in site.clusters:
+                groups.setdefault(cluster[0].section_id, set()).update(p.index for p in cluster)
+            core = max(([p for p in substance if p.index in ids] for ids in groups.values()),
+                       key=lambda c: (len({fid for p in c for fid in facet_ids.get(p.index, []) if fid in required}),
+                                      len(c)), default=[])
         else:
             # elsewhere the substance must stand where the topic is: in one cluster of topic sentences and
             # their continuation, never pooled from mentions scattered under a heading

@@ -355,3 +355,19 @@ def test_a_word_that_also_means_something_else_does_not_anchor_a_description() -
                    "kommunens udmeldinger."),
              ("p", "Når en sag når medierne, skal direktøren og politiet aftale, hvem der udtaler sig.")]
     assert status(*press, element=PRESS) == "covered"
+
+
+def test_runs_of_topic_sentences_under_one_shared_heading_add_up() -> None:
+    # a heading that names two elements does not vouch for what stands under it, but the runs of topic
+    # sentences under it discuss the element together, however long the list between them
+    element = "strategi.roller-og-ansvar"
+    members = [("li", f"Chef for {area}") for area in ("Skole", "Social", "Beskæftigelse", "Sundhed", "Kultur")]
+    section = [("h", 1, "Ansvar og samarbejde"),
+               ("p", "Børne- og Ungeudvalget har det politiske ansvar for planen og vedtager den."),
+               ("p", "Styregruppen har det strategiske ansvar og prioriterer indsatserne. Den består af:"), *members,
+               ("p", "Gruppen mødes fire gange om året."),
+               ("p", "SSP-koordinatoren har det daglige ansvar for at koordinere indsatsen og modtage bekymringer.")]
+    assert status(*section, element=element) == "covered"
+    # under a sub-heading of its own, the executive part is another discussion
+    split = [*section[:-1], ("h", 2, "Hverdagen"), section[-1]]
+    assert status(*split, element=element) == "weak"
