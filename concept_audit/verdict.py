@@ -352,7 +352,17 @@ def _decide_levels(tl: Tally, n_discussed: int, rules: RuleSet, lang: str):
     for f in tl.levels:
         lbl = f.extra["label"].get(lang, f.extra["label"]["da"])
         details[f.label] = {"passages": f.extra["passages"], "fields": f.extra["fields"], "missing": f.extra["missing"]}
-        if f.extra["passages"]:
+        if f.extra.get("stated_lack") is not None:
+            details[f.label]["stated_lack"] = f.extra["stated_lack"]["quote"].text
+        if f.extra.get("stated_lack") is not None:
+            # the plan says it lacks this level's interventions: what else names the level does not make it up
+            present += 1 if f.extra["passages"] else 0
+            stated = f.extra["stated_lack"]
+            if f.extra["passages"]:
+                found.append(f"{lbl} ({t('delvist', 'partly', lang)})")
+            lacking.append(t(f"{lbl} indsatser (planen oplyser selv en mangel: «{stated['cue']}»)",
+                             f"{lbl} interventions (the plan itself states a lack: «{stated['cue']}»)", lang))
+        elif f.extra["passages"]:
             present += 1
             if not f.extra["missing"]:
                 complete += 1

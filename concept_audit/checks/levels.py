@@ -16,7 +16,7 @@ from ..danish import TermSet
 from ..normalise import Passage
 from .base import CheckContext, Finding, Where, compile_term_set, labels, validate_fields
 
-FIELDS = {"levels": (dict, True), "fields": (list, True)}
+FIELDS = {"levels": (dict, True), "fields": (list, True), "lacking": (list, False)}
 CAPTION_MAX_WORDS = 8
 """A paragraph this short naming a level, right before a table or list, is its caption."""
 LEVEL_FIELDS = {"label": ((str, dict), True), "terms": (list, True), "exclude": (list, False)}
@@ -33,6 +33,10 @@ class Level:
 class LevelsCheck:
     levels: list[Level]
     fields: list  # list[Facet]
+    lacking: TermSet | None = None
+    """What a stated lack in a sentence naming one level must say to speak of that level's interventions
+    themselves (none, not described, not started), not of something else in the sentence (how they report).
+    Such a sentence keeps the level from being complete, whatever other passages of the level hold."""
 
     def _names_levels(self, ctx: CheckContext) -> dict[int, int]:
         """How many levels each passage names (computed once per check, not once per level)."""
@@ -106,14 +110,25 @@ class LevelsCheck:
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         names_levels = self._names_levels(ctx)
+        # sentences that themselves state a lack: one naming a level says the plan lacks that level's
+        # interventions ("kommunen har ingen indgribende indsatser af egen", "de indgribende indsatser er
+        # ikke beskrevet"), whatever other rows of that level hold
+        lacks = {f.passage.index: f.term for f in ctx.findings
+                 if f.kind == "cue" and f.label == "lack" and f.extra.get("own") and f.passage is not None}
         for level in self.levels:
-            passages = [p for p in self._level_passages(ctx, level, names_levels) if p.index not in ctx.cued]
+            named = self._level_passages(ctx, level, names_levels)
+            stated = next((p for p in named if p.index in lacks and names_levels[p.index] == 1
+                           and level.terms.matches(p.tokens) and self.lacking is not None
+                           and self.lacking.matches(p.tokens)), None)
+            passages = [p for p in named if p.index not in ctx.cued]
             found, evidence = self._best_unit(passages)
             missing = [f.id for f in self.fields if f.id not in found]
             best = max(passages, key=lambda p: p.words, default=None) if passages else None
-            yield Finding("level", level.id, passage=best, score=len(found) / max(1, len(self.fields)),
-                          extra={"label": level.label, "fields": found, "missing": missing,
-                                 "passages": len(passages), "evidence": evidence})
+            extra = {"label": level.label, "fields": found, "missing": missing, "passages": len(passages),
+                     "evidence": evidence}
+            if stated is not None:
+                extra["stated_lack"] = {"quote": stated, "cue": lacks[stated.index]}
+            yield Finding("level", level.id, passage=best, score=len(found) / max(1, len(self.fields)), extra=extra)
 
 
 def compile(config: dict, where: Where, rules: dict) -> LevelsCheck:
@@ -131,4 +146,6 @@ def compile(config: dict, where: Where, rules: dict) -> LevelsCheck:
         if fid not in rules["facets"]:
             raise where.error("checks.levels.fields", f"ukendt facet {fid!r}")
         fields.append(rules["facets"][fid])
-    return LevelsCheck(levels, fields)
+    lacking = (compile_term_set(config, where, "checks.levels", terms_field="lacking")
+               if config.get("lacking") else None)
+    return LevelsCheck(levels, fields, lacking)

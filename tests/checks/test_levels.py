@@ -86,3 +86,21 @@ def test_a_list_whose_purpose_item_names_the_level_is_that_levels_description() 
     verdict = audit(doc).element(ID)
     assert verdict.details["levels"]["foregribende"]["missing"] == []
     assert verdict.status == "covered"
+
+
+def test_a_level_the_plan_says_it_lacks_is_not_complete_whatever_else_names_it() -> None:
+    # rows of the level elsewhere do not undo "the municipality has no interventions of its own on it"
+    lack = ("p", "Kommunen har i dag ingen indgribende indsatser af egen; de varetages af politiet.")
+    doc = make_doc(("h", 1, "Indsatser"), *level("opbyggende"), *level("foregribende"), *level("indgribende"),
+                   ("h", 1, "Status"), lack)
+    verdict = audit(doc).element(ID)
+    assert verdict.status == "weak"
+    assert verdict.details["levels"]["indgribende"]["stated_lack"] == lack[1]
+    assert any("indgribende" in item and "mangel" in item for item in verdict.lacking)
+
+
+def test_a_lack_of_something_else_in_a_sentence_naming_a_level_leaves_it_complete() -> None:
+    other = ("p", "Det er endnu ikke afklaret, hvordan de indgribende indsatser rapporterer til styregruppen.")
+    doc = make_doc(("h", 1, "Indsatser"), *level("opbyggende"), *level("foregribende"), *level("indgribende"),
+                   ("h", 1, "Status"), other)
+    assert audit(doc).element(ID).status == "covered"
