@@ -150,6 +150,10 @@ def test_an_interim_arrangement_is_not_a_settled_practice() -> None:
         "Den praktiske drift har hidtil været løst af SSP-koordinatoren.": "provisional",
         "Sagsbehandlingen ligger som hidtil hos myndighedsrådgiverne.": None,
         "Koordinatoren indkalder til møderne og skriver referat.": None,
+        # what has de facto lain with someone is not a placed task; "in practice" as "that is" is no cue
+        "Referaterne har i praksis ligget hos politiets forebyggelsesmedarbejder.": "provisional",
+        "Mødeledelsen varetages i praksis af SSP-lederen.": "provisional",
+        "Koordinatoren har ansvaret for møderne, hvilket i praksis vil sige indkaldelse og dagsorden.": None,
     })
 
 
