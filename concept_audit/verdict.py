@@ -87,6 +87,12 @@ def _cue_share(site: Site, cued: set[int]) -> float:
     return sum(1 for p in base if p.index in cued) / len(base) if base else 0.0
 
 
+def _richest(candidates: list[list[Passage]], facet_ids: dict[int, list[str]], required: list[str]) -> list[Passage]:
+    """The run of passages showing the most required facets (then the longest): the site's core."""
+    return max(candidates, default=[],
+               key=lambda c: (len({fid for p in c for fid in facet_ids.get(p.index, []) if fid in required}), len(c)))
+
+
 def tally(ctx: CheckContext, element: Element) -> Tally:
     facet_ids = _facets_by_passage(ctx)
     facets_check = element.checks.get("facets")
@@ -118,15 +124,13 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
             groups: dict[int, set[int]] = {}
             for cluster in site.clusters:
                 groups.setdefault(cluster[0].section_id, set()).update(p.index for p in cluster)
-            core = max(([p for p in substance if p.index in ids] for ids in groups.values()),
-                       key=lambda c: (len({fid for p in c for fid in facet_ids.get(p.index, []) if fid in required}),
-                                      len(c)), default=[])
+            core = _richest([[p for p in substance if p.index in ids] for ids in groups.values()],
+                            facet_ids, required)
         else:
             # elsewhere the substance must stand where the topic is: in one cluster of topic sentences and
             # their continuation, never pooled from mentions scattered under a heading
-            core = max(([p for p in cluster if p in substance] for cluster in site.clusters),
-                        key=lambda c: (len({fid for p in c for fid in facet_ids.get(p.index, []) if fid in required}),
-                                       len(c)), default=[])
+            core = _richest([[p for p in cluster if p in substance] for cluster in site.clusters],
+                            facet_ids, required)
         core_facets = {fid for p in core for fid in facet_ids.get(p.index, [])}
         st.core = core
         st.found_required = [fid for fid in required if fid in core_facets]
@@ -352,13 +356,12 @@ def _decide_levels(tl: Tally, n_discussed: int, rules: RuleSet, lang: str):
     for f in tl.levels:
         lbl = f.extra["label"].get(lang, f.extra["label"]["da"])
         details[f.label] = {"passages": f.extra["passages"], "fields": f.extra["fields"], "missing": f.extra["missing"]}
-        if f.extra.get("stated_lack") is not None:
-            details[f.label]["stated_lack"] = f.extra["stated_lack"]["quote"].text
-        if f.extra.get("stated_lack") is not None:
+        stated = f.extra.get("stated_lack")
+        if stated is not None:
             # the plan says it lacks this level's interventions: what else names the level does not make it up
-            present += 1 if f.extra["passages"] else 0
-            stated = f.extra["stated_lack"]
+            details[f.label]["stated_lack"] = stated["quote"].text
             if f.extra["passages"]:
+                present += 1
                 found.append(f"{lbl} ({t('delvist', 'partly', lang)})")
             lacking.append(t(f"{lbl} indsatser (planen oplyser selv en mangel: «{stated['cue']}»)",
                              f"{lbl} interventions (the plan itself states a lack: «{stated['cue']}»)", lang))

@@ -56,19 +56,36 @@ class CueKind:
     """What the reader is told the cue is ("en erkendt mangel"), per language."""
 
 
+def _first_cue(tokens: TokenizedText, kinds: list[CueKind]) -> tuple[CueKind, str] | None:
+    """The first kind whose terms the text holds (and not its ``unless``), with the term found."""
+    for kind in kinds:
+        found = kind.terms.find(tokens)
+        if found and not (kind.unless and kind.unless.matches(tokens)):
+            return kind, found[0]
+    return None
+
+
 def _own_cue(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> tuple[str, str] | None:
     """(kind, matched words) of the first cue in the passage itself, memoised per passage."""
     key = ("cue", passage.index, tuple(k.id for k in kinds))
     if key in text.memo:
         return text.memo[key]
-    result = None
-    for kind in kinds:
-        found = kind.terms.find(passage.tokens)
-        if found and not (kind.unless and kind.unless.matches(passage.tokens)):
-            result = (kind.id, surface(kind.terms, passage, found[0]))
-            break
+    first = _first_cue(passage.tokens, kinds)
+    result = (first[0].id, surface(first[0].terms, passage, first[1])) if first else None
     text.memo[key] = result
     return result
+
+
+def _only_after_but(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> TokenizedText | None:
+    """The clause after "men" when the sentence's intentions and lacks all stand there: the part before
+    it states what is in place ("X registreres, men der er ikke fastsat et målniveau"). Memoised per
+    passage, as every element's cue check asks it again."""
+    key = ("after_but", passage.index, tuple(k.id for k in kinds))
+    if key not in text.memo:
+        parts = CONTRAST.split(passage.text, maxsplit=1)
+        text.memo[key] = (TokenizedText.of(parts[1])
+                          if len(parts) == 2 and _first_cue(TokenizedText.of(parts[0]), kinds) is None else None)
+    return text.memo[key]
 
 
 def cue_of(text: IndexedText, passage: Passage, kinds: list[CueKind]) -> tuple[str, str] | None:
@@ -104,22 +121,10 @@ class CuesCheck:
             if cue is not None:
                 ctx.cued.add(passage.index)
                 extra = {"paragraph": self._paragraph[cue[0]], "own": own is not None}
-                if own is not None:
-                    after = self._only_after_but(passage)
-                    if after:
-                        extra["after_but"] = after
+                after = _only_after_but(ctx.text, passage, self.kinds) if own is not None else None
+                if after is not None:
+                    extra["after_but"] = after
                 yield Finding("cue", cue[0], passage=passage, term=cue[1], extra=extra)
-
-    def _only_after_but(self, passage: Passage) -> str:
-        """The clause after "men" when the sentence's intentions and lacks all stand there: the part before
-        it states what is in place ("X registreres, men der er ikke fastsat et målniveau")."""
-        parts = CONTRAST.split(passage.text, maxsplit=1)
-        if len(parts) < 2:
-            return ""
-        before = TokenizedText.of(parts[0])
-        if any(k.terms.find(before) and not (k.unless and k.unless.matches(before)) for k in self.kinds):
-            return ""
-        return parts[1]
 
 
 def compile(config: dict, where: Where, rules: dict) -> CuesCheck | None:

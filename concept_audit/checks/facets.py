@@ -96,7 +96,7 @@ class FacetsCheck:
         if found and cue.extra.get("after_but"):
             # "X registreres, men der er ikke fastsat et målniveau": what stands before "men" is in place,
             # and the lack is of what follows it
-            found = facet.terms.find(TokenizedText.of(cue.extra["after_but"]))
+            found = facet.terms.find(cue.extra["after_but"])
         if not found and facet.in_headings and passage.section_id >= 0:
             found = facet.terms.find(ctx.text.passages[passage.section_id].tokens)
         before = ctx.text.passages[passage.index - 1] if passage.index > 0 else None

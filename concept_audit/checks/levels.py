@@ -117,9 +117,9 @@ class LevelsCheck:
                  if f.kind == "cue" and f.label == "lack" and f.extra.get("own") and f.passage is not None}
         for level in self.levels:
             named = self._level_passages(ctx, level, names_levels)
-            stated = next((p for p in named if p.index in lacks and names_levels[p.index] == 1
-                           and level.terms.matches(p.tokens) and self.lacking is not None
-                           and self.lacking.matches(p.tokens)), None)
+            stated = None if self.lacking is None else next(
+                (p for p in named if p.index in lacks and names_levels[p.index] == 1
+                 and level.terms.matches(p.tokens) and self.lacking.matches(p.tokens)), None)
             passages = [p for p in named if p.index not in ctx.cued]
             found, evidence = self._best_unit(passages)
             missing = [f.id for f in self.fields if f.id not in found]
