@@ -184,6 +184,8 @@ def _names_only(text: str, words: int, max_words: int, number: re.Pattern[str]) 
     return words <= max_words and not _SENTENCE_END.search(text) and not number.search(text)
 
 
+# a name glossed with its role: "Børne- og Skoleudvalget – politisk ansvar", "Styregruppen (strategisk niveau)"
+_GLOSSED = re.compile(r"\w\s+[–—-]\s+\w|\w\s*\(\w[^)]*\)\s*$|\w:\s+\w")
 _PHONE_LIKE = re.compile(r"\d{2}\s?\d{2}")
 _ANY_DIGIT = re.compile(r"\d")
 
@@ -191,7 +193,7 @@ _ANY_DIGIT = re.compile(r"\d")
 def _is_listing_item(text: str, words: int) -> bool:
     """A list item that only names something ("Skolerne"); a contact line with a phone number says how to
     reach it."""
-    return _names_only(text, words, LISTING_ITEM_MAX_WORDS, _PHONE_LIKE)
+    return _names_only(text, words, LISTING_ITEM_MAX_WORDS, _PHONE_LIKE) and not _GLOSSED.search(text)
 
 
 def _is_label(text: str) -> bool:

@@ -38,6 +38,23 @@ def test_contents_and_short_list_items_are_listings() -> None:
     assert by_text["Tovholderen evaluerer hver sag, når den afsluttes."] is False
 
 
+def test_a_list_item_glossing_a_name_with_its_role_is_not_a_listing() -> None:
+    # an organisation overview as a nested list: each item names a body and says what it is
+    text = index_document(make_doc(
+        ("h", 1, "Organisering"),
+        ("li", "Børne- og Skoleudvalget – politisk ansvar"),
+        ("li", "Styregruppen (strategisk niveau)"),
+        ("li", "Infohusteamet: sagsbehandling"),
+        ("li", "Skolerne"),
+        ("li", "Børne- og Skoleudvalget"),
+    ))
+    by_text = {p.text: p.listing for p in text.passages}
+    assert by_text["Børne- og Skoleudvalget – politisk ansvar"] is False
+    assert by_text["Styregruppen (strategisk niveau)"] is False
+    assert by_text["Infohusteamet: sagsbehandling"] is False
+    assert by_text["Skolerne"] is True and by_text["Børne- og Skoleudvalget"] is True
+
+
 def test_a_bare_label_paragraph_is_a_listing() -> None:
     # an italic or underlined label the extractor did not take for a heading names what follows
     text = index_document(make_doc(
