@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .checks.base import CheckContext, Finding, Site
+from .danish import TermSet
 from .i18n import t
 from .model import ElementVerdict, Evidence, Status
 from .normalise import Passage
@@ -100,9 +101,8 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
     needed = facets_check.min if facets_check else 0
     params = element.verdict
     topic_check = element.checks.get("topic")
-    # topic sentences holding a strong term, where the element defines such terms (see TopicCheck.strong)
-    anchored = ({f.passage.index for f in ctx.findings if f.kind == "topic" and f.extra.get("strong")}
-                if topic_check is not None and topic_check.strong else None)
+    # the terms that say the subject itself, where the element defines such terms (see TopicCheck.strong)
+    strong = topic_check.strong if topic_check is not None and topic_check.strong else None
     sites = []
     for site in ctx.sites:
         substance = [p for p in site.passages if p.index not in ctx.cued and not p.listing and p.kind != "heading"]
@@ -134,7 +134,7 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
         core_facets = {fid for p in core for fid in facet_ids.get(p.index, [])}
         st.core = core
         st.found_required = [fid for fid in required if fid in core_facets]
-        st.anchored = anchored is None or site.section is not None or any(p.index in anchored for p in site.topic)
+        st.anchored = strong is None or site.section is not None or _anchored(site, strong, ctx.text.passages)
         if not site.topic and not site.specific:
             st.why_not = "heading"
         elif _cue_share(site, ctx.cued) > params.cue_share_max:
@@ -162,6 +162,14 @@ def tally(ctx: CheckContext, element: Element) -> Tally:
         levels=[f for f in ctx.findings if f.kind == "level"],
         substance=substance,
     )
+
+
+def _anchored(site: Site, strong: TermSet, passages: list[Passage]) -> bool:
+    """Whether a site speaks of the subject itself (see ``TopicCheck.strong``): a strong term in what it
+    says, topic sentences and their continuation, or in the heading its topic sentences stand under
+    ("Proceduren i afsnit 5 følges" under "Når en medarbejder er bekymret")."""
+    headings = {p.section_id for p in site.topic if p.section_id >= 0}
+    return any(strong.find(p.tokens) for p in [*site.passages, *(passages[i] for i in sorted(headings))])
 
 
 def _pool(sites: list[SiteTally], required: list[str], needed: int, min_passages: int,

@@ -357,6 +357,25 @@ def test_a_word_that_also_means_something_else_does_not_anchor_a_description() -
     assert status(*press, element=PRESS) == "covered"
 
 
+def test_a_guideline_for_something_else_is_no_mention_of_approved_routines() -> None:
+    # the concept asks for approved routines for reports of concern; guidelines on bullying or threats are
+    # other routines, not even a mention
+    element = "organisering.godkendte-arbejdsgange"
+    other = [("h", 1, "Sammenhæng med andre politikker"),
+             ("p", "Planen hænger sammen med kommunens retningslinjer for håndtering af vold og trusler mod "
+                   "medarbejdere.")]
+    assert status(*other, element=element) == "missing"
+    # a routine pointed to under a heading about concerns is a mention, though the sentence names none
+    pointed = [("h", 1, "Organisering"), ("h", 2, "Når en medarbejder er bekymret"),
+               ("p", "Situationen er akut. Proceduren i afsnit 5 følges.")]
+    assert status(*pointed, element=element) == "weak"
+    # and so is a lack of approval said in the sentence after the routine is named
+    unapproved = [("h", 1, "Organisering"), ("h", 2, "Fra mavefornemmelse til handling"),
+                  ("p", "Arbejdsgangen her er den, vi bruger i praksis. Den er ikke formelt godkendt af "
+                        "styregruppen endnu.")]
+    assert status(*unapproved, element=element) == "weak"
+
+
 def test_runs_of_topic_sentences_under_one_shared_heading_add_up() -> None:
     # a heading that names two elements does not vouch for what stands under it, but the runs of topic
     # sentences under it discuss the element together, however long the list between them

@@ -50,8 +50,9 @@ class TopicCheck:
     strong: TermSet
     """Where given, the terms that say the subject itself. The other terms locate a mention, but a word
     that also means something else ("medierne" in a description of distrust of the media) does not anchor
-    a description: outside a section named for the element, a site needs a strong term in one of its topic
-    sentences to cover it, or to count as a mention at all (see :func:`concept_audit.verdict.tally`)."""
+    a description: outside a section named for the element, a site needs a strong term in what it says
+    (its topic sentences and their continuation) or in the heading its topic sentences stand under to cover
+    it, or to count as a mention at all (see :func:`concept_audit.verdict.tally`)."""
     combined: list[Combined] = field(default_factory=list)
     """Groups of term sets; a passage matching one term of every set in a group is a topic passage."""
 
@@ -78,8 +79,7 @@ class TopicCheck:
             if found:
                 yield Finding("topic", found[0], passage=passage, term=", ".join(found),
                               score=min(1.0, 0.5 + 0.25 * len(found)),
-                              extra={"listing": passage.listing,
-                                     "strong": bool(self.strong and self.strong.find(passage.tokens))})
+                              extra={"listing": passage.listing})
 
 
 _CLAUSE = re.compile(r"[,;:]\s+|\s[–—]\s|[()]|[.!?]\s+(?=[A-ZÆØÅ])")
