@@ -376,6 +376,21 @@ def test_a_guideline_for_something_else_is_no_mention_of_approved_routines() -> 
     assert status(*unapproved, element=element) == "weak"
 
 
+def test_a_status_taken_of_the_plans_interventions_is_follow_up_on_them() -> None:
+    # "status på alle indsatser" under a heading the element's names do not match: the plural makes it the
+    # plan's interventions, and the cadence, the body and what is followed make it a follow-up
+    element = "strategi.opfoelgning-paa-indsatser"
+    plan = [("h", 1, "Styring"), ("h", 2, "Hvordan vi holder kursen"),
+            ("li", "Hvert halvår gennemgår chefgruppen status på alle indsatserne ud fra et statusark, som "
+                   "koordinatoren udfylder."),
+            ("li", "Hvert år i maj får udvalget en statusrapport om fremdriften på målene.")]
+    assert status(*plan, element=element) == "covered"
+    # one person's intervention is a case, not the plan's
+    case = [("h", 1, "Sagsbehandling"), ("h", 2, "Mentorforløb"),
+            ("p", "Hver tredje måned gør mentoren status på den unges indsats sammen med sagsbehandleren.")]
+    assert status(*case, element=element) != "covered"
+
+
 def test_runs_of_topic_sentences_under_one_shared_heading_add_up() -> None:
     # a heading that names two elements does not vouch for what stands under it, but the runs of topic
     # sentences under it discuss the element together, however long the list between them
