@@ -391,6 +391,18 @@ def test_a_status_taken_of_the_plans_interventions_is_follow_up_on_them() -> Non
     assert status(*case, element=element) != "covered"
 
 
+def test_the_worry_itself_introduces_the_steps_of_handling_it() -> None:
+    # "bliver bekymret for" opens the routine for reports, as "en bekymring for" does; the steps it
+    # introduces continue it, the last naming where the case is handled
+    element = "organisering.haandtering-af-henvendelser"
+    plan = [("h", 1, "Organisering"), ("h", 2, "Sagsgang og journalisering"),
+            ("p", "Når en lærer bliver bekymret for, at en elev søger mod et ekstremt miljø, er fremgangsmåden:"),
+            ("li", "Læreren taler med sin skoleleder samme dag."),
+            ("li", "Skolelederen kontakter forebyggelseskonsulenten, som vender tilbage inden for 2 hverdage."),
+            ("li", "Konsulenten tager sagen op på det ugentlige møde i InfoHuset, hvor det aftales, hvem der handler.")]
+    assert status(*plan, element=element) == "covered"
+
+
 def test_runs_of_topic_sentences_under_one_shared_heading_add_up() -> None:
     # a heading that names two elements does not vouch for what stands under it, but the runs of topic
     # sentences under it discuss the element together, however long the list between them
