@@ -403,6 +403,27 @@ def test_the_worry_itself_introduces_the_steps_of_handling_it() -> None:
     assert status(*plan, element=element) == "covered"
 
 
+def test_an_infohus_team_named_with_its_functions_gives_its_members() -> None:
+    # the composition of the infohus may be given as the functions a team is made of, or as a column of
+    # who takes part, without the words "består af" or "deltagere"
+    element = "organisering.infohus-organisering"
+    team = [("h", 1, "Organisering"), ("h", 2, "InfoHus Nordby"),
+            ("p", "Styregruppen for Tryghed er styregruppe for InfoHuset og fastlægger rammerne for dets arbejde."),
+            ("p", "Driftsgruppen: forebyggelseskoordinatoren (formand), en sagsbehandler fra Familieafdelingen, "
+                  "en vejleder fra Jobcentret og en betjent fra lokalpolitiet. Gruppen mødes hver anden uge.")]
+    assert status(*team, element=element) == "covered"
+    column = [("h", 1, "Organisering"), ("h", 2, "InfoHus Nordby"),
+              ("p", "InfoHuset refererer til Styregruppen for Tryghed og mødes hver anden uge."),
+              ("table", [["Deltager", "Rolle"], ["Forebyggelseskoordinatoren", "Tovholder og indkalder"],
+                         ["Betjent fra lokalpolitiet", "Bidrager med politiets oplysninger"]])]
+    assert status(*column, element=element) == "covered"
+    # a column of functions in a table of tasks is a division of work, not a composition
+    roles = [("h", 1, "Hvem gør hvad"),
+             ("p", "Planen supplerer samarbejdet i InfoHuset."),
+             ("table", [["Funktion", "Opgave"], ["Kontaktperson til InfoHuset", "Vurderer sagen og indkalder"]])]
+    assert status(*roles, element=element) != "covered"
+
+
 def test_runs_of_topic_sentences_under_one_shared_heading_add_up() -> None:
     # a heading that names two elements does not vouch for what stands under it, but the runs of topic
     # sentences under it discuss the element together, however long the list between them
